@@ -1,0 +1,31 @@
+namespace Rosenblatt.Activations;
+
+/// <summary>The logistic sigmoid <c>σ(z) = 1 / (1 + e^(−z))</c>: a smooth step with outputs in (0, 1).</summary>
+/// <remarks>
+/// Its derivative is <c>σ(z)·(1 − σ(z))</c>, largest (0.25) at z = 0 and vanishing for large |z|. It is
+/// evaluated without overflow for any z: for negative z the form <c>e^z / (1 + e^z)</c> is used.
+/// </remarks>
+public sealed class Sigmoid : Activation
+{
+    /// <summary>The shared instance; the sigmoid has no parameters.</summary>
+    public static Sigmoid Instance { get; } = new();
+
+    /// <inheritdoc />
+    public override string Name => "sigmoid";
+
+    /// <inheritdoc />
+    public override double Apply(double z)
+    {
+        if (z >= 0)
+            return 1.0 / (1.0 + Math.Exp(-z));
+        double e = Math.Exp(z);
+        return e / (1.0 + e);
+    }
+
+    /// <inheritdoc />
+    public override double Derivative(double z)
+    {
+        double s = Apply(z);
+        return s * (1.0 - s);
+    }
+}
