@@ -1,0 +1,240 @@
+using Rosenblatt.Data;
+using Rosenblatt.Diagnostics;
+using Rosenblatt.Randomness;
+
+namespace Rosenblatt.Linear;
+
+/// <summary>Rosenblatt's perceptron: a step neuron <c>f(x) = h(w·x + b)</c> that learns from its mistakes.</summary>
+/// <remarks>
+/// <para>The learning rule, online, one sample at a time: <c>error = target − prediction</c>;
+/// <c>w += lr·error·x</c>; <c>b += lr·error</c>. A correct guess changes nothing. Training stops after
+/// the first epoch with no mistakes. By the perceptron convergence theorem this happens after finitely
+/// many updates whenever the data is linearly separable, and never when it is not (XOR).</para>
+/// <para>Labels may be any two distinct values; the larger (in sorted order) is the positive class,
+/// target 1. With more than two classes the model trains one unit per class, one-vs-rest, and predicts
+/// the class whose unit gives the largest <c>w·x + b</c>.</para>
+/// <para>Options are fixed at construction; learned state (weights, history) is read-only and exists
+/// only after <see cref="Fit"/>: reading it earlier throws <see cref="NotFittedException"/>.</para>
+/// </remarks>
+/// <typeparam name="TLabel">The label type, e.g. int or string.</typeparam>
+public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
+{
+    private Fitted? _fitted;
+
+    /// <summary>Creates an untrained perceptron; the options are validated now, before any data is seen.</summary>
+    /// <param name="options">Hyperparameters; seed 000's defaults when null.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public Perceptron(PerceptronOptions? options = null)
+    {
+        Options = options ?? new PerceptronOptions();
+        Options.Validate();
+    }
+
+    /// <summary>The hyperparameters this perceptron trains with.</summary>
+    public PerceptronOptions Options { get; }
+
+    /// <summary>Whether <see cref="Fit"/> has run.</summary>
+    public bool IsFitted => _fitted is not null;
+
+    /// <inheritdoc />
+    public IReadOnlyList<TLabel> Classes => State(nameof(Classes)).Encoder.Classes;
+
+    /// <inheritdoc />
+    public int FeatureCount => State(nameof(FeatureCount)).Features;
+
+    /// <summary>The learned weights w of a binary perceptron, one per feature.</summary>
+    /// <exception cref="NotFittedException">Read before <see cref="Fit"/>.</exception>
+    /// <exception cref="InvalidOperationException">The model has more than two classes: use <see cref="Coefficients"/>.</exception>
+    public IReadOnlyList<double> Weights => BinaryUnit(nameof(Weights)).Weights;
+
+    /// <summary>The learned bias b of a binary perceptron.</summary>
+    /// <exception cref="NotFittedException">Read before <see cref="Fit"/>.</exception>
+    /// <exception cref="InvalidOperationException">The model has more than two classes: use <see cref="Intercepts"/>.</exception>
+    public double Bias => BinaryUnit(nameof(Bias)).Bias;
+
+    /// <summary>The weights of every unit: one row for a binary problem, one row per class for one-vs-rest.</summary>
+    public IReadOnlyList<IReadOnlyList<double>> Coefficients => State(nameof(Coefficients)).Units.Select(u => (IReadOnlyList<double>)u.Weights).ToArray();
+
+    /// <summary>The bias of every unit, matching <see cref="Coefficients"/>.</summary>
+    public IReadOnlyList<double> Intercepts => State(nameof(Intercepts)).Units.Select(u => u.Bias).ToArray();
+
+    /// <summary>What happened during training: convergence, epochs, mistakes per epoch, updates, and a verdict in words.</summary>
+    public PerceptronReport Report => State(nameof(Report)).Report;
+
+    /// <summary>Whether training converged (an epoch with zero mistakes).</summary>
+    public bool Converged => Report.Converged;
+
+    /// <summary>The number of epochs run.</summary>
+    public int EpochsRun => Report.EpochsRun;
+
+    /// <summary>Mistakes in each epoch.</summary>
+    public IReadOnlyList<int> MistakesPerEpoch => Report.MistakesPerEpoch;
+
+    /// <summary>The total number of weight updates.</summary>
+    public int Updates => Report.Updates;
+
+    /// <summary>Every step of the rule, in order, when <see cref="PerceptronOptions.RecordSteps"/> is on.</summary>
+    /// <exception cref="InvalidOperationException">Steps were not recorded.</exception>
+    public IReadOnlyList<PerceptronStep> Steps
+    {
+        get
+        {
+            var state = State(nameof(Steps));
+            return state.Steps ?? throw new InvalidOperationException(
+                "The update log was not recorded. help: create the perceptron with new PerceptronOptions { RecordSteps = true }.");
+        }
+    }
+
+    /// <summary>Trains on the rows of <paramref name="x"/> with labels <paramref name="y"/>, starting afresh.</summary>
+    /// <param name="x">One row of finite feature values per sample, all rows the same length.</param>
+    /// <param name="y">One label per row; at least two distinct labels.</param>
+    /// <returns>The training report, also available afterwards as <see cref="Report"/>.</returns>
+    /// <exception cref="ArgumentException">Empty or ragged data, NaN or infinite values, a label count that differs from the row count, or only one class.</exception>
+    public PerceptronReport Fit(IReadOnlyList<double[]> x, IReadOnlyList<TLabel> y)
+    {
+        int features = Guard.Features(x, nameof(x));
+        Guard.Labels(y, x.Count, nameof(y));
+        var encoder = ClassEncoder<TLabel>.Fit(y);
+        int[] classOf = encoder.Encode(y);
+        int unitCount = encoder.Count == 2 ? 1 : encoder.Count;
+
+        var random = new SeededRandom(Options.Seed);
+        var units = new PerceptronUnit[unitCount];
+        var targets = new int[unitCount][];
+        for (int u = 0; u < unitCount; u++)
+        {
+            units[u] = new PerceptronUnit(features, Options, random);
+            int positive = unitCount == 1 ? 1 : u;
+            targets[u] = Array.ConvertAll(classOf, c => c == positive ? 1 : 0);
+            if (Options.Variant == PerceptronVariant.Pocket)
+                units[u].UpdatePocket(x, targets[u]);
+        }
+
+        var order = Enumerable.Range(0, x.Count).ToArray();
+        var log = Options.RecordSteps ? new List<PerceptronStep>() : null;
+        var mistakesPerEpoch = new List<int>();
+        for (int epoch = 1; epoch <= Options.MaxEpochs; epoch++)
+        {
+            if (Options.Shuffle)
+                random.Shuffle(order.AsSpan());
+            int mistakes = 0;
+            for (int u = 0; u < unitCount; u++)
+            {
+                if (units[u].Converged) continue;
+                mistakes += units[u].TrainEpoch(x, targets[u], order, Options.LearningRate, epoch, u, log);
+                if (Options.Variant == PerceptronVariant.Pocket)
+                    units[u].UpdatePocket(x, targets[u]);
+            }
+            mistakesPerEpoch.Add(mistakes);
+            if (units.All(unit => unit.Converged))
+                break;
+        }
+
+        var learned = units.Select(unit => unit.FinalWeights(Options.Variant)).ToArray();
+        var fitted = new Fitted(encoder, features, learned, null!, log);
+        _fitted = fitted;
+        double accuracy = Score(x, y);
+        bool converged = units.All(unit => unit.Converged);
+        var report = new PerceptronReport
+        {
+            Converged = converged,
+            EpochsRun = mistakesPerEpoch.Count,
+            MistakesPerEpoch = mistakesPerEpoch,
+            Updates = units.Sum(unit => unit.Updates),
+            TrainingAccuracy = accuracy,
+            Summary = PerceptronVerdict.Describe(converged, mistakesPerEpoch, units.Sum(unit => unit.Updates), Options),
+        };
+        _fitted = fitted with { Report = report };
+        return report;
+    }
+
+    void IClassifier<TLabel>.Train(IReadOnlyList<double[]> x, IReadOnlyList<TLabel> y) => Fit(x, y);
+
+    /// <summary>The raw score <c>w·x + b</c> of a binary perceptron for each row: positive or zero means the positive class.</summary>
+    /// <param name="x">Rows with <see cref="FeatureCount"/> values each.</param>
+    /// <exception cref="InvalidOperationException">More than two classes: use <see cref="DecisionScores"/>.</exception>
+    public double[] DecisionFunction(IReadOnlyList<double[]> x)
+    {
+        BinaryUnit(nameof(DecisionFunction));
+        return DecisionScores(x).Select(row => row[0]).ToArray();
+    }
+
+    /// <summary>The raw score <c>w·x + b</c> of every unit for each row (one column for binary problems, one per class for one-vs-rest).</summary>
+    /// <param name="x">Rows with <see cref="FeatureCount"/> values each.</param>
+    public double[][] DecisionScores(IReadOnlyList<double[]> x)
+    {
+        var state = State(nameof(DecisionScores));
+        Guard.Features(x, nameof(x), state.Features);
+        var scores = new double[x.Count][];
+        for (int i = 0; i < x.Count; i++)
+        {
+            scores[i] = new double[state.Units.Length];
+            for (int u = 0; u < state.Units.Length; u++)
+                scores[i][u] = Score(state.Units[u], x[i]);
+        }
+        return scores;
+    }
+
+    /// <summary>The predicted label of one row.</summary>
+    /// <param name="row">The row's <see cref="FeatureCount"/> feature values.</param>
+    public TLabel Predict(double[] row) => Predict([row])[0];
+
+    /// <inheritdoc />
+    public TLabel[] Predict(IReadOnlyList<double[]> x)
+    {
+        var state = State(nameof(Predict));
+        var scores = DecisionScores(x);
+        var result = new TLabel[x.Count];
+        for (int i = 0; i < x.Count; i++)
+        {
+            int cls;
+            if (state.Units.Length == 1)
+            {
+                cls = PerceptronUnit.Step(scores[i][0]);
+            }
+            else
+            {
+                cls = 0;
+                for (int u = 1; u < scores[i].Length; u++)
+                {
+                    if (scores[i][u] > scores[i][cls]) cls = u;
+                }
+            }
+            result[i] = state.Encoder.Decode(cls);
+        }
+        return result;
+    }
+
+    /// <inheritdoc />
+    public double Score(IReadOnlyList<double[]> x, IReadOnlyList<TLabel> y)
+    {
+        var predicted = Predict(x);
+        Guard.Labels(y, x.Count, nameof(y));
+        var comparer = EqualityComparer<TLabel>.Default;
+        int correct = 0;
+        for (int i = 0; i < predicted.Length; i++)
+        {
+            if (comparer.Equals(predicted[i], y[i])) correct++;
+        }
+        return (double)correct / predicted.Length;
+    }
+
+    private static double Score((double[] Weights, double Bias) unit, double[] row) =>
+        System.Numerics.Tensors.TensorPrimitives.Dot(row, unit.Weights) + unit.Bias;
+
+    private Fitted State(string member) => _fitted ?? throw new NotFittedException("Perceptron", member);
+
+    private (double[] Weights, double Bias) BinaryUnit(string member)
+    {
+        var state = State(member);
+        if (state.Units.Length != 1)
+            throw new InvalidOperationException(
+                $"Perceptron.{member} exists only for two classes, but this model has {state.Units.Length} (one-vs-rest). " +
+                "help: use Coefficients and Intercepts (one row per class), or DecisionScores.");
+        return state.Units[0];
+    }
+
+    private sealed record Fitted(
+        ClassEncoder<TLabel> Encoder, int Features, (double[] Weights, double Bias)[] Units,
+        PerceptronReport Report, List<PerceptronStep>? Steps);
+}

@@ -1,0 +1,117 @@
+using System.Numerics.Tensors;
+using Rosenblatt.Randomness;
+
+namespace Rosenblatt.Linear;
+
+/// <summary>One step-activation neuron trained by Rosenblatt's rule: the binary core of every perceptron.</summary>
+/// <remarks>
+/// A binary perceptron has one unit; one-vs-rest uses one unit per class. The unit knows nothing of
+/// labels: its targets are 0 and 1. Dot products and updates go through TensorPrimitives, so wide
+/// inputs (images) are vectorized while two-input gates reproduce the seeds' arithmetic exactly.
+/// </remarks>
+internal sealed class PerceptronUnit
+{
+    private readonly double[] _w;
+    private double _b;
+    private readonly double[]? _sumW;
+    private double _sumB;
+    private long _visits;
+    private double[]? _pocketW;
+    private double _pocketB;
+    private int _pocketMistakes = int.MaxValue;
+
+    internal PerceptronUnit(int features, PerceptronOptions options, SeededRandom? random)
+    {
+        _w = new double[features];
+        if (options.Initialization == WeightInitialization.SmallRandom && random is not null)
+        {
+            for (int i = 0; i < features; i++)
+                _w[i] = random.NextDouble(-options.InitialScale, options.InitialScale);
+            _b = random.NextDouble(-options.InitialScale, options.InitialScale);
+        }
+        if (options.Variant == PerceptronVariant.Averaged)
+            _sumW = new double[features];
+    }
+
+    internal bool Converged { get; private set; }
+
+    internal int Updates { get; private set; }
+
+    internal double DecisionFunction(ReadOnlySpan<double> x) => TensorPrimitives.Dot(x, (ReadOnlySpan<double>)_w) + _b;
+
+    internal static int Step(double z) => z >= 0 ? 1 : 0;
+
+    /// <summary>One epoch of the online rule over the samples in <paramref name="order"/>; returns the number of mistakes.</summary>
+    internal int TrainEpoch(
+        IReadOnlyList<double[]> x, int[] target, int[] order, double learningRate,
+        int epoch, int unitIndex, List<PerceptronStep>? log)
+    {
+        int mistakes = 0;
+        foreach (int i in order)
+        {
+            double[] xi = x[i];
+            int prediction = Step(DecisionFunction(xi));
+            int error = target[i] - prediction;
+            double[]? before = log is null ? null : (double[])_w.Clone();
+            double biasBefore = _b;
+            if (error != 0)
+            {
+                mistakes++;
+                Updates++;
+                double update = learningRate * error;
+                TensorPrimitives.MultiplyAdd(xi, update, _w, _w);
+                _b += update;
+            }
+            if (_sumW is not null)
+            {
+                TensorPrimitives.Add(_sumW, _w, _sumW);
+                _sumB += _b;
+                _visits++;
+            }
+            log?.Add(new PerceptronStep(epoch, i, unitIndex, (double[])xi.Clone(), target[i], prediction, error,
+                before!, biasBefore, (double[])_w.Clone(), _b));
+        }
+        if (mistakes == 0)
+            Converged = true;
+        return mistakes;
+    }
+
+    /// <summary>Pocket variant: counts the current weights' training mistakes and pockets them if they beat the best so far.</summary>
+    internal void UpdatePocket(IReadOnlyList<double[]> x, int[] target)
+    {
+        int mistakes = CountMistakes(x, target);
+        if (mistakes < _pocketMistakes)
+        {
+            _pocketMistakes = mistakes;
+            _pocketW = (double[])_w.Clone();
+            _pocketB = _b;
+        }
+    }
+
+    internal int CountMistakes(IReadOnlyList<double[]> x, int[] target)
+    {
+        int mistakes = 0;
+        for (int i = 0; i < x.Count; i++)
+        {
+            if (Step(DecisionFunction(x[i])) != target[i])
+                mistakes++;
+        }
+        return mistakes;
+    }
+
+    /// <summary>The weights the variant keeps: last (classic), pocketed, or averaged.</summary>
+    internal (double[] Weights, double Bias) FinalWeights(PerceptronVariant variant)
+    {
+        switch (variant)
+        {
+            case PerceptronVariant.Pocket when _pocketW is not null:
+                return ((double[])_pocketW.Clone(), _pocketB);
+            case PerceptronVariant.Averaged when _sumW is not null && _visits > 0:
+                var avg = new double[_w.Length];
+                TensorPrimitives.Divide(_sumW, _visits, avg);
+                return (avg, _sumB / _visits);
+            default:
+                return ((double[])_w.Clone(), _b);
+        }
+    }
+}
