@@ -24,15 +24,62 @@ public abstract class Activation
     /// <exception cref="InvalidOperationException">The activation has no useful derivative (the step function).</exception>
     public abstract double Derivative(double z);
 
-    /// <summary>Applies the activation element by element: <c>a[i] = f(z[i])</c>.</summary>
-    /// <param name="z">Weighted sums.</param>
+    /// <summary>Applies the activation to a batch: <c>a = f(z)</c>, row by row.</summary>
+    /// <remarks>Element-wise activations ignore <paramref name="columns"/>; softmax normalizes each row of that width.</remarks>
+    /// <param name="z">Weighted sums, row-major, <paramref name="columns"/> per row.</param>
     /// <param name="a">Destination, the same length as <paramref name="z"/>; may be the same memory.</param>
-    public virtual void Forward(ReadOnlySpan<float> z, Span<float> a)
+    /// <param name="columns">The row width (the layer's unit count).</param>
+    public void Forward(ReadOnlySpan<float> z, Span<float> a, int columns)
     {
-        if (a.Length < z.Length)
-            throw new ArgumentException($"destination holds {a.Length} values but {z.Length} are needed.", nameof(a));
+        CheckShapes(z.Length, a.Length, columns, nameof(a));
+        ForwardCore(z, a[..z.Length], columns);
+    }
+
+    /// <summary>Back-propagates through the activation: <c>dL/dz = dL/da · f'(z)</c> (a Jacobian-vector product for softmax).</summary>
+    /// <param name="z">The weighted sums the forward pass saw.</param>
+    /// <param name="a">The forward pass's outputs <c>f(z)</c>; many derivatives are cheapest from them.</param>
+    /// <param name="gradA">The upstream gradient dL/da.</param>
+    /// <param name="gradZ">Destination for dL/dz; may be the same memory as <paramref name="gradA"/>.</param>
+    /// <param name="columns">The row width.</param>
+    /// <exception cref="InvalidOperationException">The activation is not differentiable (step).</exception>
+    public void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> gradA, Span<float> gradZ, int columns)
+    {
+        if (!IsDifferentiable)
+            Derivative(0);
+        CheckShapes(z.Length, a.Length, columns, nameof(a));
+        CheckShapes(z.Length, gradA.Length, columns, nameof(gradA));
+        CheckShapes(z.Length, gradZ.Length, columns, nameof(gradZ));
+        BackwardCore(z, a[..z.Length], gradA[..z.Length], gradZ[..z.Length], columns);
+    }
+
+    /// <summary>The batch forward kernel; the default applies <see cref="Apply"/> to each value.</summary>
+    /// <param name="z">Weighted sums.</param>
+    /// <param name="a">Destination of the same length.</param>
+    /// <param name="columns">The row width.</param>
+    protected virtual void ForwardCore(ReadOnlySpan<float> z, Span<float> a, int columns)
+    {
         for (int i = 0; i < z.Length; i++)
             a[i] = (float)Apply(z[i]);
+    }
+
+    /// <summary>The batch backward kernel; the default multiplies by <see cref="Derivative"/> at each z.</summary>
+    /// <param name="z">Weighted sums.</param>
+    /// <param name="a">Forward outputs.</param>
+    /// <param name="gradA">Upstream gradient.</param>
+    /// <param name="gradZ">Destination of the same length.</param>
+    /// <param name="columns">The row width.</param>
+    protected virtual void BackwardCore(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> gradA, Span<float> gradZ, int columns)
+    {
+        for (int i = 0; i < z.Length; i++)
+            gradZ[i] = (float)(gradA[i] * Derivative(z[i]));
+    }
+
+    private static void CheckShapes(int expected, int actual, int columns, string name)
+    {
+        if (columns <= 0 || expected % columns != 0)
+            throw new ArgumentException($"columns must be a positive divisor of the batch size {expected} (received {columns}). help: pass the layer's unit count.", nameof(columns));
+        if (actual < expected)
+            throw new ArgumentException($"{name} holds {actual} values but {expected} are needed. help: allocate it with the same shape as z.", name);
     }
 
     /// <inheritdoc />

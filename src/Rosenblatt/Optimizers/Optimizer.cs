@@ -1,0 +1,73 @@
+using Rosenblatt.Diagnostics;
+
+namespace Rosenblatt.Optimizers;
+
+/// <summary>Turns gradients into parameter updates: <c>Step</c> after every backward pass.</summary>
+/// <remarks>
+/// The learning rate is mutable so a schedule can change it between epochs; everything else is fixed
+/// at construction and validated there. Per-parameter state (velocity, moments) is created on the
+/// first step and kept by reference to the <see cref="Parameter"/>.
+/// </remarks>
+public abstract class Optimizer
+{
+    private double _learningRate;
+
+    /// <summary>Validates and stores the shared hyperparameters.</summary>
+    /// <param name="learningRate">The step size, in (0, 10].</param>
+    /// <param name="weightDecay">The L2 penalty λ, in [0, 1): adds λ·w to the gradient of every decaying parameter.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value out of range.</exception>
+    protected Optimizer(double learningRate, double weightDecay)
+    {
+        LearningRate = learningRate;
+        Guard.InRange(weightDecay, 0, 0.999999, nameof(weightDecay), "typical values are 1e-5 to 1e-2; 0 turns weight decay off.");
+        WeightDecay = weightDecay;
+    }
+
+    /// <summary>The name used in model files and CLI flags.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The current step size; schedules change it between epochs.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not in (0, 10].</exception>
+    public double LearningRate
+    {
+        get => _learningRate;
+        set
+        {
+            Guard.Positive(value, nameof(LearningRate), "typical values are 0.001 (Adam) to 1 (plain SGD on tiny data).");
+            Guard.InRange(value, 0, 10, nameof(LearningRate), "a learning rate above 10 diverges on any sensible network; typical values are 0.001 to 1.");
+            _learningRate = value;
+        }
+    }
+
+    /// <summary>The L2 weight-decay coefficient λ.</summary>
+    public double WeightDecay { get; }
+
+    /// <summary>The number of steps taken so far.</summary>
+    public long Steps { get; private set; }
+
+    /// <summary>Updates every parameter from its gradient.</summary>
+    /// <param name="parameters">The model's parameters, in a fixed order.</param>
+    public void Step(IReadOnlyList<Parameter> parameters)
+    {
+        Steps++;
+        foreach (var p in parameters)
+            Update(p, EffectiveGradient(p));
+    }
+
+    /// <summary>Applies one update to one parameter.</summary>
+    /// <param name="parameter">The parameter to change in place.</param>
+    /// <param name="gradient">Its gradient, weight decay already added.</param>
+    protected abstract void Update(Parameter parameter, ReadOnlySpan<float> gradient);
+
+    private ReadOnlySpan<float> EffectiveGradient(Parameter p)
+    {
+        if (WeightDecay == 0 || !p.Decays)
+            return p.Gradient;
+        float lambda = (float)WeightDecay;
+        var g = p.Gradient;
+        var w = p.Value;
+        for (int i = 0; i < g.Length; i++)
+            g[i] += lambda * w[i];
+        return g;
+    }
+}
