@@ -1,9 +1,19 @@
+using System.Text;
+using Spectre.Console;
+
 namespace Rosenblatt.Cli;
 
 /// <summary>The entry point of the <c>rosenblatt</c> command.</summary>
+/// <remarks>Only wires the real terminal to <see cref="CliApp"/>; all behaviour lives there so tests can run it in-process.</remarks>
 public static class Program
 {
-    /// <summary>Runs the command line and returns its exit code.</summary>
+    /// <summary>Runs the command line and returns its exit code (see <see cref="ExitCodes"/>).</summary>
     /// <param name="args">The command-line arguments.</param>
-    public static int Main(string[] args) => 0;
+    public static int Main(string[] args)
+    {
+        // Traces print "·" and "→" and tables draw box characters; without UTF-8 they turn into '?'.
+        Console.OutputEncoding = Encoding.UTF8;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        return CliApp.Run(args, Console.Out, Console.Error, console);
+    }
 }

@@ -1,0 +1,167 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.Text.Json;
+using Rosenblatt.Cli.Commands;
+using Rosenblatt.Cli.Conventions;
+using Spectre.Console;
+
+namespace Rosenblatt.Cli;
+
+/// <summary>The whole <c>rosenblatt</c> application: builds the command tree, runs it, and enforces the exit-code contract.</summary>
+/// <remarks>
+/// Commands never print errors or choose exit codes for failures: they throw, and this class maps the
+/// exception to 1 (user error, one <c>error: ...</c> line) or 70 (bug, with stack trace). Parse errors map to 2.
+/// See <c>docs/cli.md</c>. Everything goes through the given writers, so tests run it in-process.
+/// </remarks>
+public static class CliApp
+{
+    /// <summary>The console width used by <see cref="Run(string[], TextWriter, TextWriter)"/>, so snapshots do not depend on the terminal.</summary>
+    public const int TestWidth = 100;
+
+    /// <summary>
+    /// The commands, one file each under <c>Commands/</c>. To add a command, write
+    /// <c>internal static class XCommand { public static Command Create(CliContext cli) }</c> and list it here.
+    /// </summary>
+    private static readonly Func<CliContext, Command>[] Commands =
+    [
+        NeuronCommand.Create,
+    ];
+
+    /// <summary>Runs the CLI with plain, uncoloured, 100-column output: the form tests and scripts compare.</summary>
+    /// <param name="args">The command-line arguments, without the program name.</param>
+    /// <param name="stdout">Where results go (tables, or one JSON document under <c>--json</c>).</param>
+    /// <param name="stderr">Where errors go (one line, or one JSON document under <c>--json</c>).</param>
+    /// <returns>The exit code: see <see cref="ExitCodes"/>.</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        Run(args, stdout, stderr, PlainConsole(stdout), Commands);
+
+    /// <summary>A console over <paramref name="writer"/> with no colours, no ANSI codes, Unicode borders and <see cref="TestWidth"/> columns.</summary>
+    /// <param name="writer">Where the console writes.</param>
+    internal static IAnsiConsole PlainConsole(TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = TestWidth;
+        console.Profile.Capabilities.Unicode = true;
+        return console;
+    }
+
+    /// <summary>Runs the CLI over an explicit console (the real terminal, from <see cref="Program.Main"/>).</summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="stdout">Standard output; <paramref name="console"/> must write to it too.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="console">The console for tables and titles.</param>
+    /// <returns>The exit code: see <see cref="ExitCodes"/>.</returns>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole console) =>
+        Run(args, stdout, stderr, console, Commands);
+
+    /// <summary>Runs the CLI with a given command list; tests use it to plug in commands that fail on purpose.</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole console, IEnumerable<Func<CliContext, Command>> commands)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        bool json = args.Contains("--json");
+        try
+        {
+            var cli = new CliContext(console, stdout, stderr);
+            var parseResult = BuildRoot(cli, console.Profile.Width, commands).Parse(args);
+            json = WantsJson(parseResult, cli.Json);
+
+            if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
+            {
+                string command = CommandPath(parseResult.CommandResult);
+                string message = string.Join(" ", parseResult.Errors.Select(e => OneLine(e.Message)));
+                message += message.Contains("help:", StringComparison.Ordinal)
+                    ? $" See '{command} --help' for usage."
+                    : $" help: run '{command} --help' to see the valid commands and options.";
+                return Fail(stderr, json, message, ExitCodes.Usage);
+            }
+
+            return parseResult.Invoke(new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (Exception ex) when (IsUserError(ex))
+        {
+            return Fail(stderr, json, UserMessage(ex), ExitCodes.UserError);
+        }
+        catch (Exception ex)
+        {
+            string message = $"internal error: {ex.GetType().Name}: {OneLine(ex.Message)} help: this is a bug in rosenblatt; please report it with the command line and the stack trace.";
+            if (json)
+                stderr.WriteLine(JsonSerializer.Serialize(new { error = message, exitCode = ExitCodes.InternalError, stackTrace = ex.ToString() }, CliJson.Options));
+            else
+                stderr.WriteLine($"error: {message}{Environment.NewLine}{ex}");
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private static RootCommand BuildRoot(CliContext cli, int width, IEnumerable<Func<CliContext, Command>> commands)
+    {
+        var root = new RootCommand("rosenblatt: build, train and explain neural networks from one neuron up.");
+        root.Options.Add(cli.Json);
+        foreach (var create in commands)
+            root.Subcommands.Add(create(cli));
+        foreach (var help in root.Options.OfType<HelpOption>())
+        {
+            if (help.Action is HelpAction action)
+                action.MaxWidth = width;
+        }
+        return root;
+    }
+
+    /// <summary>Whether <c>--json</c> was given, even when other parts of the command line failed to parse.</summary>
+    private static bool WantsJson(ParseResult parseResult, Option<bool> json)
+    {
+        if (parseResult.GetResult(json) is not { Implicit: false } result)
+            return false;
+        return result.Errors.Any() || parseResult.GetValue(json);
+    }
+
+    /// <summary>The exceptions that mean "the request was wrong", not "rosenblatt is broken".</summary>
+    /// <remarks>NotFittedException derives from InvalidOperationException, so it is covered.</remarks>
+    private static bool IsUserError(Exception ex) => ex is ArgumentException or InvalidOperationException or FormatException
+        or IOException or InvalidDataException or UnauthorizedAccessException or JsonException;
+
+    /// <summary>The exception's message as one line, without .NET's "(Parameter 'x')" and "Actual value was" additions.</summary>
+    /// <remarks>The library's messages already name the parameter and quote the value, so the additions only repeat them.</remarks>
+    internal static string UserMessage(Exception ex)
+    {
+        string message = ex.Message;
+        if (ex is ArgumentOutOfRangeException { ActualValue: not null })
+        {
+            int cut = message.LastIndexOf('\n');
+            if (cut > 0) message = message[..cut].TrimEnd('\r');
+        }
+        if (ex is ArgumentException { ParamName: { } name })
+            message = message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal);
+        return OneLine(message);
+    }
+
+    private static string OneLine(string text) =>
+        string.Join(" ", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static int Fail(TextWriter stderr, bool json, string message, int exitCode)
+    {
+        if (json)
+            stderr.WriteLine(JsonSerializer.Serialize(new { error = message, exitCode }, CliJson.Options));
+        else
+            stderr.WriteLine($"error: {message}");
+        return exitCode;
+    }
+
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult? result)
+    {
+        var names = new Stack<string>();
+        for (var r = result; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+            names.Push(r.Parent is null ? "rosenblatt" : r.Command.Name);
+        return names.Count == 0 ? "rosenblatt" : string.Join(" ", names);
+    }
+}

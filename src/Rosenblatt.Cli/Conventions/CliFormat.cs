@@ -1,0 +1,20 @@
+using System.Globalization;
+
+namespace Rosenblatt.Cli.Conventions;
+
+/// <summary>How numbers look in human-readable output: invariant culture, at most 6 decimals, no trailing zeros.</summary>
+/// <remarks>
+/// The same format as <c>NeuronTrace.ToString</c>, so a table cell and the trace beside it agree digit for
+/// digit, and output does not change with the machine's locale (a test snapshot would break on "0,5").
+/// JSON output does not use this: it keeps full precision.
+/// </remarks>
+internal static class CliFormat
+{
+    /// <summary>Formats one number, e.g. <c>-1.5</c>, <c>0.622459</c>, <c>1</c>.</summary>
+    /// <param name="value">The number.</param>
+    public static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a vector as <c>[1, 0.5, -2]</c>.</summary>
+    /// <param name="values">The numbers.</param>
+    public static string Vector(IEnumerable<double> values) => "[" + string.Join(", ", values.Select(Number)) + "]";
+}

@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Rosenblatt.Cli;
+
+namespace Rosenblatt.Cli.Tests;
+
+/// <summary>One in-process run of the CLI: exit code and everything written to stdout and stderr.</summary>
+public sealed record CliRun(int ExitCode, string Out, string Err)
+{
+    public static CliRun Of(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CliApp.Run(args, stdout, stderr);
+        return new CliRun(code, Normalize(stdout), Normalize(stderr));
+    }
+
+    /// <summary>Runs with extra commands plugged in, e.g. one that throws on purpose.</summary>
+    internal static CliRun With(Func<CliContext, Command> command, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CliApp.Run(args, stdout, stderr, CliApp.PlainConsole(stdout), [command]);
+        return new CliRun(code, Normalize(stdout), Normalize(stderr));
+    }
+
+    private static string Normalize(StringWriter writer) => writer.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+}
