@@ -113,6 +113,7 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
         var order = Enumerable.Range(0, x.Count).ToArray();
         var log = Options.RecordSteps ? new List<PerceptronStep>() : null;
         var mistakesPerEpoch = new List<int>();
+        var path = new List<WeightSnapshot>();
         for (int epoch = 1; epoch <= Options.MaxEpochs; epoch++)
         {
             if (Options.Shuffle)
@@ -126,6 +127,11 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
                     units[u].UpdatePocket(x, targets[u]);
             }
             mistakesPerEpoch.Add(mistakes);
+            if (unitCount == 1)
+            {
+                var (w, b) = units[0].CurrentWeights();
+                path.Add(new WeightSnapshot(w, b));
+            }
             if (units.All(unit => unit.Converged))
                 break;
         }
@@ -142,6 +148,7 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
             MistakesPerEpoch = mistakesPerEpoch,
             Updates = units.Sum(unit => unit.Updates),
             TrainingAccuracy = accuracy,
+            WeightsAfterEachEpoch = path,
             Summary = PerceptronVerdict.Describe(converged, mistakesPerEpoch, units.Sum(unit => unit.Updates), Options),
         };
         _fitted = fitted with { Report = report };

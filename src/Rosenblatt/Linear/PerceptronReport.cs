@@ -23,6 +23,9 @@ public sealed record PerceptronReport
     /// <summary>The fraction of training samples the final weights classify correctly.</summary>
     public required double TrainingAccuracy { get; init; }
 
+    /// <summary>A binary perceptron's weights and bias at the end of each epoch (the rule's path through weight space); empty for one-vs-rest.</summary>
+    public required IReadOnlyList<WeightSnapshot> WeightsAfterEachEpoch { get; init; }
+
     /// <summary>The plain-English verdict: converged, or not and why, with advice.</summary>
     public required string Summary { get; init; }
 }

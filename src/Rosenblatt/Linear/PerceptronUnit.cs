@@ -99,6 +99,9 @@ internal sealed class PerceptronUnit
         return mistakes;
     }
 
+    /// <summary>A copy of the rule's current weights (before any pocket or averaging).</summary>
+    internal (double[] Weights, double Bias) CurrentWeights() => ((double[])_w.Clone(), _b);
+
     /// <summary>The weights the variant keeps: last (classic), pocketed, or averaged.</summary>
     internal (double[] Weights, double Bias) FinalWeights(PerceptronVariant variant)
     {
