@@ -25,6 +25,7 @@ public static class CliApp
     private static readonly Func<CliContext, Command>[] Commands =
     [
         NeuronCommand.Create,
+        PerceptronCommand.Create,
     ];
 
     /// <summary>Runs the CLI with plain, uncoloured, 100-column output: the form tests and scripts compare.</summary>

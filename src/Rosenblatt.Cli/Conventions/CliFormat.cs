@@ -12,7 +12,12 @@ internal static class CliFormat
 {
     /// <summary>Formats one number, e.g. <c>-1.5</c>, <c>0.622459</c>, <c>1</c>.</summary>
     /// <param name="value">The number.</param>
-    public static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+    /// <remarks>Values too small for six decimals print in scientific notation, so a learner sees
+    /// -2.78e-17 (rounding left over from 0.2 − 0.2) instead of a puzzling "-0".</remarks>
+    public static string Number(double value) =>
+        value != 0 && Math.Abs(value) < 5e-7 && double.IsFinite(value)
+            ? value.ToString("0.##e+0", CultureInfo.InvariantCulture)
+            : value.ToString("0.######", CultureInfo.InvariantCulture);
 
     /// <summary>Formats a vector as <c>[1, 0.5, -2]</c>.</summary>
     /// <param name="values">The numbers.</param>

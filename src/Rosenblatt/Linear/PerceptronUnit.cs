@@ -19,6 +19,8 @@ internal sealed class PerceptronUnit
     private double[]? _pocketW;
     private double _pocketB;
     private int _pocketMistakes = int.MaxValue;
+    private int _run;
+    private int _pocketRun = -1;
 
     internal PerceptronUnit(int features, PerceptronOptions options, SeededRandom? random)
     {
@@ -54,8 +56,14 @@ internal sealed class PerceptronUnit
             int error = target[i] - prediction;
             double[]? before = log is null ? null : (double[])_w.Clone();
             double biasBefore = _b;
+            if (error == 0 && _pocketW is not null && ++_run > _pocketRun)
+            {
+                _pocketRun = _run;
+                UpdatePocket(x, target);
+            }
             if (error != 0)
             {
+                _run = 0;
                 mistakes++;
                 Updates++;
                 double update = learningRate * error;
@@ -76,7 +84,9 @@ internal sealed class PerceptronUnit
         return mistakes;
     }
 
-    /// <summary>Pocket variant: counts the current weights' training mistakes and pockets them if they beat the best so far.</summary>
+    /// <summary>Pocket variant (with ratchet): counts the current weights' training mistakes and pockets them if they beat the best so far.</summary>
+    /// <remarks>Called for the initial weights, at the end of every epoch, and whenever the current weights have classified
+    /// more samples in a row than any pocketed weights did (Gallant's run-length test), so the full count runs rarely.</remarks>
     internal void UpdatePocket(IReadOnlyList<double[]> x, int[] target)
     {
         int mistakes = CountMistakes(x, target);

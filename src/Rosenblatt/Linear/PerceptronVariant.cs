@@ -11,7 +11,7 @@ public enum PerceptronVariant
     /// <summary>Rosenblatt's rule as in the seeds: the final weights are the last ones.</summary>
     Classic,
 
-    /// <summary>Gallant's pocket algorithm with ratchet: after each epoch, keep ("pocket") the weights with the fewest training mistakes seen so far.</summary>
+    /// <summary>Gallant's pocket algorithm with ratchet: keep ("pocket") the weights with the fewest training mistakes seen so far, checked whenever the current weights beat the longest run of correct guesses and at the end of every epoch.</summary>
     Pocket,
 
     /// <summary>The averaged perceptron (Freund and Schapire; Collins): the final weights are the average of the weights after every sample visit, which damps the oscillation on noisy data.</summary>

@@ -1,0 +1,118 @@
+using System.CommandLine;
+using System.Globalization;
+using Rosenblatt.Cli.Conventions;
+using Rosenblatt.Data;
+using Rosenblatt.Linear;
+using Spectre.Console;
+
+namespace Rosenblatt.Cli.Commands;
+
+/// <summary><c>rosenblatt perceptron</c>: Rosenblatt's learning rule on a logic gate, epoch by epoch.</summary>
+/// <remarks>
+/// Steps 2 and 3 of the learning path: the neuron finds its own weights, then hits the XOR wall. The
+/// defaults are the seeds' run (zero weights, lr 0.1, 10 epochs, truth-table order), so
+/// <c>rosenblatt perceptron --gate and</c> prints the tutorials' numbers. The output is the mistakes and
+/// weights per epoch, the final truth table, and the verdict: converged (with the convergence
+/// theorem's bound) or not (with the proof that no line exists, when that is the reason).
+/// </remarks>
+internal static class PerceptronCommand
+{
+    /// <summary>Builds the command.</summary>
+    /// <param name="cli">The console and the global options.</param>
+    public static Command Create(CliContext cli)
+    {
+        var gate = new Option<string>("--gate") { Description = "The logic gate to learn: and, or, nand, nor, xor, xnor, andN, orN, parityN.", HelpName = "name", DefaultValueFactory = _ => "and" };
+        var lr = new Option<double>("--lr") { Description = "The learning rate of w += lr·error·x.", DefaultValueFactory = _ => 0.1 };
+        var epochs = new Option<int>("--epochs") { Description = "The most epochs; training stops after the first epoch with no mistakes.", DefaultValueFactory = _ => 10 };
+        var variant = new Option<string>("--variant") { Description = "Which weights to keep: classic (last), pocket (best seen), averaged.", DefaultValueFactory = _ => "classic" };
+        variant.AcceptOnlyFromAmong("classic", "pocket", "averaged");
+        var init = new Option<string>("--init") { Description = "Initial weights: zeros (as in the seeds) or random (small, from --seed).", DefaultValueFactory = _ => "zeros" };
+        init.AcceptOnlyFromAmong("zeros", "random");
+        var shuffle = new Option<bool>("--shuffle") { Description = "Visit the samples in a new seeded order every epoch." };
+        var seed = new Option<int>("--seed") { Description = "The seed for --shuffle and --init random.", DefaultValueFactory = _ => 0 };
+        var log = new Option<bool>("--log") { Description = "Print every step of the rule: input, target, prediction, error, weights before and after." };
+
+        var command = new Command("perceptron", "Train Rosenblatt's perceptron on a logic gate and show how it learns (or why it cannot).")
+        {
+            gate, lr, epochs, variant, init, shuffle, seed, log,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new PerceptronOptions
+            {
+                LearningRate = parse.GetValue(lr),
+                MaxEpochs = parse.GetValue(epochs),
+                Variant = Enum.Parse<PerceptronVariant>(parse.GetValue(variant)!, ignoreCase: true),
+                Initialization = parse.GetValue(init) == "random" ? WeightInitialization.SmallRandom : WeightInitialization.Zeros,
+                Shuffle = parse.GetValue(shuffle),
+                Seed = parse.GetValue(seed),
+                RecordSteps = parse.GetValue(log),
+            };
+            return Execute(cli, parse, LogicGate.FromName(parse.GetValue(gate)!), options);
+        });
+        return command;
+    }
+
+    private static int Execute(CliContext cli, ParseResult parse, LogicGate gate, PerceptronOptions options)
+    {
+        var perceptron = new Perceptron(options);
+        var report = perceptron.Fit(gate.X, gate.Y);
+        var z = perceptron.DecisionFunction(gate.X);
+        var predictions = perceptron.Predict(gate.X);
+        var rows = gate.X.Select((x, i) => new TruthRow(x, z[i], predictions[i], gate.Y[i])).ToArray();
+        var document = new Document(
+            gate.Name, options.LearningRate, options.MaxEpochs, options.Variant.ToString().ToLowerInvariant(),
+            options.Initialization == WeightInitialization.Zeros ? "zeros" : "random", options.Shuffle, options.Seed,
+            perceptron.Weights.ToArray(), perceptron.Bias, report.Converged, report.EpochsRun, report.Updates,
+            report.MistakesPerEpoch, report.WeightsAfterEachEpoch, rows, report.TrainingAccuracy, report.Summary,
+            options.RecordSteps ? perceptron.Steps : null);
+        return cli.Write(parse, document, console => Render(console, document));
+    }
+
+    private static void Render(IAnsiConsole console, Document d)
+    {
+        console.WriteLine($"Perceptron on {d.Gate.ToUpperInvariant()}: lr {CliFormat.Number(d.LearningRate)}, at most {d.MaxEpochs} epochs, " +
+                          $"{(d.Initialization == "zeros" ? "zero" : $"random (seed {d.Seed})")} initial weights, {(d.Shuffle ? $"shuffled (seed {d.Seed})" : "truth-table order")}, {d.Variant} rule");
+
+        if (d.Steps is { } steps)
+        {
+            var log = CliTable.Create("epoch", "sample", "input", "target", "prediction", "error", "w before", "b before", "w after", "b after");
+            foreach (var s in steps)
+            {
+                log.AddPlainRow(I(s.Epoch), I(s.Sample), CliFormat.Vector(s.Input), I(s.Target), I(s.Prediction), I(s.Error),
+                    CliFormat.Vector(s.WeightsBefore), CliFormat.Number(s.BiasBefore), CliFormat.Vector(s.WeightsAfter), CliFormat.Number(s.BiasAfter));
+            }
+            console.Write(log);
+        }
+
+        var epochs = CliTable.Create("epoch", "mistakes", "w after", "b after");
+        for (int e = 0; e < d.MistakesPerEpoch.Count; e++)
+        {
+            var w = d.WeightPath[e];
+            epochs.AddPlainRow(I(e + 1), I(d.MistakesPerEpoch[e]), CliFormat.Vector(w.Weights), CliFormat.Number(w.Bias));
+        }
+        console.Write(epochs);
+
+        var truth = CliTable.Create("input", "w·x + b", "prediction", "target", "✓/✗");
+        foreach (var row in d.TruthTable)
+        {
+            truth.AddRow(new Text(CliFormat.Vector(row.Input)), new Text(CliFormat.Number(row.WeightedSum)),
+                new Text(I(row.Prediction)), new Text(I(row.Target)), CliTable.Mark(row.Prediction == row.Target));
+        }
+        console.Write(truth);
+        console.WriteLine($"w = {CliFormat.Vector(d.Weights)}, b = {CliFormat.Number(d.Bias)}; {CliFormat.Number(d.TrainingAccuracy * 100)}% of rows correct");
+        console.WriteLine(d.Summary);
+    }
+
+    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>One row of the learned truth table.</summary>
+    internal sealed record TruthRow(double[] Input, double WeightedSum, int Prediction, int Target);
+
+    /// <summary>The <c>--json</c> document.</summary>
+    internal sealed record Document(
+        string Gate, double LearningRate, int MaxEpochs, string Variant, string Initialization, bool Shuffle, int Seed,
+        double[] Weights, double Bias, bool Converged, int EpochsRun, int Updates, IReadOnlyList<int> MistakesPerEpoch,
+        IReadOnlyList<WeightSnapshot> WeightPath, IReadOnlyList<TruthRow> TruthTable, double TrainingAccuracy, string Summary,
+        IReadOnlyList<PerceptronStep>? Steps);
+}

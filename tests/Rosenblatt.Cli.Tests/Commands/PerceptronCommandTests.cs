@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Rosenblatt.Cli;
+
+namespace Rosenblatt.Cli.Tests.Commands;
+
+public class PerceptronCommandTests
+{
+    [Fact]
+    public void And_WithTheSeedsSettings_PrintsMistakesPerEpochAndTheFinalWeights()
+    {
+        var run = CliRun.Of("perceptron", "--gate", "and", "--lr", "0.1", "--epochs", "10");
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("│ 1     │ 2        │ [0.1, 0.1] │ 0       │", run.Out);
+        Assert.Contains("│ 4     │ 0        │ [0.2, 0.1] │ -0.2    │", run.Out);
+        Assert.Contains("w = [0.2, 0.1], b = -0.2; 100% of rows correct", run.Out);
+        Assert.Contains("Converged after 4 epochs (8 updates)", run.Out);
+        Assert.DoesNotContain("│ 5 ", run.Out);
+    }
+
+    [Fact]
+    public void And_ShowsTinyRoundingInScientificNotationNotMinusZero()
+    {
+        var run = CliRun.Of("perceptron", "--gate", "and");
+        Assert.Contains("│ [1, 0] │ -2.78e-17 │ 0          │ 0      │ ✓   │", run.Out);
+    }
+
+    [Fact]
+    public void Xor_RunsAllTenEpochsAndSaysItDidNotConverge()
+    {
+        var run = CliRun.Of("perceptron", "--gate", "xor", "--json");
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        using var doc = JsonDocument.Parse(run.Out);
+        var root = doc.RootElement;
+        Assert.False(root.GetProperty("converged").GetBoolean());
+        Assert.Equal([3, 3, 4, 4, 4, 4, 4, 4, 4, 4], root.GetProperty("mistakesPerEpoch").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal([1, 1, 0, 0], root.GetProperty("truthTable").EnumerateArray().Select(r => r.GetProperty("prediction").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("steps").ValueKind);
+    }
+
+    [Fact]
+    public void Log_PrintsEveryStepWithWeightsBeforeAndAfter()
+    {
+        var run = CliRun.Of("perceptron", "--gate", "or", "--log", "--json");
+        using var doc = JsonDocument.Parse(run.Out);
+        var steps = doc.RootElement.GetProperty("steps").EnumerateArray().ToArray();
+        Assert.Equal(doc.RootElement.GetProperty("epochsRun").GetInt32() * 4, steps.Length);
+        Assert.Equal(-1, steps[0].GetProperty("error").GetInt32());
+        Assert.Equal(-0.1, steps[0].GetProperty("biasAfter").GetDouble(), 12);
+
+        var table = CliRun.Of("perceptron", "--gate", "or", "--log");
+        Assert.Contains("w before", table.Out);
+    }
+
+    [Fact]
+    public void BadLearningRate_IsAUserErrorNamingTheOptionAndTheFix()
+    {
+        var run = CliRun.Of("perceptron", "--lr", "-0.1");
+        Assert.Equal(ExitCodes.UserError, run.ExitCode);
+        Assert.StartsWith("error: LearningRate must be a finite number > 0 (received -0.1). help:", run.Err);
+        Assert.Single(run.Err.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void ZeroEpochs_IsAUserError() =>
+        Assert.Equal(ExitCodes.UserError, CliRun.Of("perceptron", "--epochs", "0").ExitCode);
+
+    [Fact]
+    public void UnknownVariant_IsAUsageError() =>
+        Assert.Equal(ExitCodes.Usage, CliRun.Of("perceptron", "--variant", "best").ExitCode);
+
+    [Fact]
+    public void PocketOnXor_KeepsTheBestWeightsSeen()
+    {
+        // In truth-table order the rule only ever visits weights that get 2 of 4 right; shuffled, it passes
+        // through a 3-of-4 line, the best any line can do on XOR, and the pocket keeps it.
+        var pocket = CliRun.Of("perceptron", "--gate", "xor", "--variant", "pocket", "--shuffle", "--seed", "0", "--epochs", "50", "--json");
+        var classic = CliRun.Of("perceptron", "--gate", "xor", "--shuffle", "--seed", "0", "--epochs", "50", "--json");
+        using var p = JsonDocument.Parse(pocket.Out);
+        using var c = JsonDocument.Parse(classic.Out);
+        Assert.Equal(0.75, p.RootElement.GetProperty("trainingAccuracy").GetDouble());
+        Assert.True(c.RootElement.GetProperty("trainingAccuracy").GetDouble() <= 0.75);
+    }
+}
