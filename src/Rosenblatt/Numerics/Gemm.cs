@@ -1,0 +1,202 @@
+using Rosenblatt.Diagnostics;
+
+namespace Rosenblatt.Numerics;
+
+/// <summary>General matrix multiply, C = op(A)·op(B) + beta·C, in float32 on row-major spans.</summary>
+/// <remarks>
+/// <para>The one entry point for every product a network needs. With X the batch (batch × in), W the
+/// weights (in × out) and dZ the output gradient (batch × out): forward Z = X·W; weight gradient
+/// dW = Xᵀ·dZ (<c>transposeA</c>, and <c>beta = 1</c> to accumulate over micro-batches); input
+/// gradient dX = dZ·Wᵀ (<c>transposeB</c>). op(A) is m×k and op(B) is k×n; a transposed operand is
+/// passed as stored (Aᵀ stored k×m, Bᵀ stored n×k) and never copied out.</para>
+/// <para>How: tiny products (at most 4096 multiply-adds, e.g. XOR's 4×2·2×4) run a direct loop; larger
+/// ones pack blocks of A and B into contiguous panels and run a 6×16 register-tiled AVX2/FMA kernel
+/// (a Vector128 kernel on CPUs without FMA), blocked for L1/L2/L3 as in Goto and van de Geijn's
+/// BLAS. Large products are split over up to <see cref="Parallelism.MaxThreads"/> threads by whole
+/// blocks of output rows or columns, never over k, so each element is computed by the same operations
+/// whatever the thread count: the result is bit-identical for 1 or N threads.</para>
+/// <para>No allocation per call once warm: packing buffers are per thread and reused.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// // Z (128×10) = H (128×128) · W (128×10)
+/// Gemm.Multiply(h, w, z, m: 128, n: 10, k: 128);
+/// // dW (128×10) += Hᵀ · dZ
+/// Gemm.Multiply(h, dz, dw, m: 128, n: 10, k: 128, transposeA: true, beta: 1f);
+/// </code>
+/// </example>
+public static unsafe class Gemm
+{
+    /// <summary>Below this many multiply-adds per thread, another thread costs more to wake than it saves.</summary>
+    internal const long MinWorkPerThread = 1L << 19;
+
+    /// <summary>Computes C = op(A)·op(B) + beta·C.</summary>
+    /// <param name="a">op(A) is m×k: A stored m×k row-major, or k×m when <paramref name="transposeA"/>.</param>
+    /// <param name="b">op(B) is k×n: B stored k×n row-major, or n×k when <paramref name="transposeB"/>.</param>
+    /// <param name="c">m×n row-major output; must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
+    /// <param name="m">Rows of C (for a layer: the batch size).</param>
+    /// <param name="n">Columns of C.</param>
+    /// <param name="k">The shared inner dimension.</param>
+    /// <param name="transposeA">Use Aᵀ: <paramref name="a"/> holds the k×m matrix whose transpose is multiplied.</param>
+    /// <param name="transposeB">Use Bᵀ: <paramref name="b"/> holds the n×k matrix whose transpose is multiplied.</param>
+    /// <param name="beta">Weight of the old C. 0 overwrites C without reading it (NaN in C is ignored); 1 accumulates.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A dimension is negative.</exception>
+    /// <exception cref="ArgumentException">A span has the wrong length, or <paramref name="c"/> overlaps an input.</exception>
+    public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k,
+        bool transposeA = false, bool transposeB = false, float beta = 0f)
+    {
+        Validate(a, b, c, m, n, k, transposeA, transposeB);
+        Run(a, b, default, c, m, n, k, transposeA, transposeB, beta, GemmEpilogue.None);
+    }
+
+    /// <summary>Computes C = epilogue(op(A)·op(B) + bias), the bias row added to every row: a dense layer's forward pass in one call.</summary>
+    /// <remarks>The bias and activation are applied to each block of C right after its product, while it
+    /// is still in cache. The result equals <see cref="Multiply(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int, bool, bool, float)"/>
+    /// followed by <see cref="RowKernels.AddRowVector"/> and the activation kernel, bit for bit.</remarks>
+    /// <param name="a">op(A) is m×k: A stored m×k row-major, or k×m when <paramref name="transposeA"/>.</param>
+    /// <param name="b">op(B) is k×n: B stored k×n row-major, or n×k when <paramref name="transposeB"/>.</param>
+    /// <param name="bias">n values, one per column of C.</param>
+    /// <param name="c">m×n row-major output, overwritten; must not overlap an input.</param>
+    /// <param name="m">Rows of C (the batch size).</param>
+    /// <param name="n">Columns of C (the layer's outputs).</param>
+    /// <param name="k">The shared inner dimension (the layer's inputs).</param>
+    /// <param name="epilogue">Activation applied after the bias.</param>
+    /// <param name="transposeA">Use Aᵀ.</param>
+    /// <param name="transposeB">Use Bᵀ (e.g. weights stored out × in).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A dimension is negative or <paramref name="epilogue"/> is not defined.</exception>
+    /// <exception cref="ArgumentException">A span has the wrong length, or <paramref name="c"/> overlaps an input.</exception>
+    public static void MultiplyAddBias(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> bias, Span<float> c,
+        int m, int n, int k, GemmEpilogue epilogue = GemmEpilogue.None, bool transposeA = false, bool transposeB = false)
+    {
+        Validate(a, b, c, m, n, k, transposeA, transposeB);
+        if (bias.Length != n)
+            throw Guard.Error(nameof(bias), $"bias must hold n = {n} values, one per column of C (received {bias.Length}).",
+                "pass one bias per output unit.");
+        if (bias.Overlaps(c))
+            throw Guard.Error(nameof(bias), "bias overlaps c.", "keep the bias in its own buffer; C is overwritten.");
+        if (!Enum.IsDefined(epilogue))
+            throw new ArgumentOutOfRangeException(nameof(epilogue), epilogue,
+                $"epilogue must be None, Relu or Sigmoid (received {(int)epilogue}). help: use a GemmEpilogue member.");
+        Run(a, b, bias, c, m, n, k, transposeA, transposeB, 0f, epilogue);
+    }
+
+    /// <summary>Computes <paramref name="c"/> = op(<paramref name="a"/>)·op(<paramref name="b"/>) + beta·<paramref name="c"/>, shapes taken from the matrices.</summary>
+    /// <param name="a">Left operand; its transpose is used when <paramref name="transposeA"/>.</param>
+    /// <param name="b">Right operand; its transpose is used when <paramref name="transposeB"/>.</param>
+    /// <param name="c">Output, rows of op(A) × columns of op(B).</param>
+    /// <param name="transposeA">Use Aᵀ.</param>
+    /// <param name="transposeB">Use Bᵀ.</param>
+    /// <param name="beta">Weight of the old C: 0 overwrites, 1 accumulates.</param>
+    /// <exception cref="ArgumentNullException">A matrix is null.</exception>
+    /// <exception cref="ArgumentException">The shapes do not fit together, or <paramref name="c"/> is <paramref name="a"/> or <paramref name="b"/>.</exception>
+    public static void Multiply(Matrix a, Matrix b, Matrix c, bool transposeA = false, bool transposeB = false, float beta = 0f)
+    {
+        (int m, int n, int k) = Shapes(a, b, c, transposeA, transposeB);
+        Multiply(a.AsSpan(), b.AsSpan(), c.AsSpan(), m, n, k, transposeA, transposeB, beta);
+    }
+
+    /// <summary>Returns a new matrix op(<paramref name="a"/>)·op(<paramref name="b"/>).</summary>
+    /// <remarks>Allocates the result; in a training loop, reuse an output with the overload that takes <c>c</c>.</remarks>
+    /// <param name="a">Left operand.</param>
+    /// <param name="b">Right operand.</param>
+    /// <param name="transposeA">Use Aᵀ.</param>
+    /// <param name="transposeB">Use Bᵀ.</param>
+    /// <exception cref="ArgumentNullException">A matrix is null.</exception>
+    /// <exception cref="ArgumentException">The inner dimensions differ.</exception>
+    public static Matrix Multiply(Matrix a, Matrix b, bool transposeA = false, bool transposeB = false)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var c = new Matrix(transposeA ? a.Columns : a.Rows, transposeB ? b.Rows : b.Columns);
+        Multiply(a, b, c, transposeA, transposeB);
+        return c;
+    }
+
+    /// <summary>Computes <paramref name="c"/> = epilogue(op(<paramref name="a"/>)·op(<paramref name="b"/>) + bias), shapes taken from the matrices.</summary>
+    /// <param name="a">Left operand (the batch).</param>
+    /// <param name="b">Right operand (the weights).</param>
+    /// <param name="bias">One value per column of <paramref name="c"/>.</param>
+    /// <param name="c">Output, overwritten.</param>
+    /// <param name="epilogue">Activation applied after the bias.</param>
+    /// <param name="transposeA">Use Aᵀ.</param>
+    /// <param name="transposeB">Use Bᵀ.</param>
+    /// <exception cref="ArgumentNullException">A matrix is null.</exception>
+    /// <exception cref="ArgumentException">The shapes do not fit together.</exception>
+    public static void MultiplyAddBias(Matrix a, Matrix b, ReadOnlySpan<float> bias, Matrix c,
+        GemmEpilogue epilogue = GemmEpilogue.None, bool transposeA = false, bool transposeB = false)
+    {
+        (int m, int n, int k) = Shapes(a, b, c, transposeA, transposeB);
+        MultiplyAddBias(a.AsSpan(), b.AsSpan(), bias, c.AsSpan(), m, n, k, epilogue, transposeA, transposeB);
+    }
+
+    private static void Run(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> bias, Span<float> c,
+        int m, int n, int k, bool transposeA, bool transposeB, float beta, GemmEpilogue epilogue)
+    {
+        if (m == 0 || n == 0)
+            return;
+        fixed (float* pa = a, pb = b, pc = c, pbias = bias)
+        {
+            var problem = new GemmProblem(pa, pb, pc, bias.IsEmpty ? null : pbias, m, n, k,
+                transposeA, transposeB, beta, epilogue);
+            if (GemmSmall.Handles(m, n, k))
+            {
+                GemmSmall.Run(problem);
+                return;
+            }
+            (int parts, bool splitRows) = Partition(m, n, k, Parallelism.MaxThreads);
+            GemmWorkers.Run(problem, parts, splitRows);
+        }
+    }
+
+    /// <summary>How many threads and along which dimension; changes speed only, never results.</summary>
+    internal static (int Parts, bool SplitRows) Partition(int m, int n, int k, int maxThreads)
+    {
+        long work = (long)m * n * k;
+        int parts = (int)Math.Clamp(work / MinWorkPerThread, 1, maxThreads);
+        int rowTiles = (m + GemmMicroKernel.MR - 1) / GemmMicroKernel.MR;
+        int colTiles = (n + GemmMicroKernel.NR - 1) / GemmMicroKernel.NR;
+        // Split the longer side: each thread then repacks only the other, smaller operand.
+        bool splitRows = rowTiles * GemmMicroKernel.MR >= colTiles * GemmMicroKernel.NR;
+        return (Math.Min(parts, splitRows ? rowTiles : colTiles), splitRows);
+    }
+
+    private static void Validate(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k,
+        bool transposeA, bool transposeB)
+    {
+        Guard.AtLeast(m, 0, nameof(m), "m is the number of rows of C; use 0 for an empty batch.");
+        Guard.AtLeast(n, 0, nameof(n), "n is the number of columns of C.");
+        Guard.AtLeast(k, 0, nameof(k), "k is the inner dimension shared by op(A) and op(B).");
+        CheckLength(a.Length, (long)m * k, nameof(a), transposeA ? $"Aᵀ stored k×m = {k}×{m}" : $"A stored m×k = {m}×{k}");
+        CheckLength(b.Length, (long)k * n, nameof(b), transposeB ? $"Bᵀ stored n×k = {n}×{k}" : $"B stored k×n = {k}×{n}");
+        CheckLength(c.Length, (long)m * n, nameof(c), $"C stored m×n = {m}×{n}");
+        if (c.Overlaps(a))
+            throw Guard.Error(nameof(c), "c overlaps a.", "write the product to its own buffer; GEMM reads A while it writes C.");
+        if (c.Overlaps(b))
+            throw Guard.Error(nameof(c), "c overlaps b.", "write the product to its own buffer; GEMM reads B while it writes C.");
+    }
+
+    private static void CheckLength(int length, long expected, string name, string what)
+    {
+        if (length != expected)
+            throw Guard.Error(name, $"{name} must hold {expected} floats for {what} (received {length}).",
+                "check m, n, k and the transpose flags, or slice the span to exactly the matrix.");
+    }
+
+    private static (int M, int N, int K) Shapes(Matrix a, Matrix b, Matrix c, bool transposeA, bool transposeB)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(c);
+        int m = transposeA ? a.Columns : a.Rows, ka = transposeA ? a.Rows : a.Columns;
+        int kb = transposeB ? b.Columns : b.Rows, n = transposeB ? b.Rows : b.Columns;
+        string opA = transposeA ? "aᵀ" : "a", opB = transposeB ? "bᵀ" : "b";
+        if (ka != kb)
+            throw Guard.Error(nameof(b),
+                $"{opA} is {m}×{ka} but {opB} is {kb}×{n}: the inner dimensions {ka} and {kb} differ.",
+                "the columns of the left operand must equal the rows of the right; check the transpose flags.");
+        if (c.Rows != m || c.Columns != n)
+            throw Guard.Error(nameof(c), $"c must be {m}×{n} for {opA}·{opB} (received {c.Rows}×{c.Columns}).",
+                "allocate c with the rows of the left operand and the columns of the right.");
+        return (m, n, ka);
+    }
+}

@@ -1,0 +1,156 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Rosenblatt.Numerics;
+
+/// <summary>The register-tiled inner kernels: a 6×16 block of C from packed panels of A and B.</summary>
+/// <remarks>
+/// Packed A holds 6 values per k step (one per row), packed B 16 per k step (one per column), both
+/// zero-padded at the matrix edge, so the kernel always computes a full 6×16 tile and only the store
+/// looks at the real tile size. Each element is one accumulator updated once per k step in k order,
+/// which is what makes results independent of blocking over M and N (and so of the thread count).
+/// Store modes: 0 = overwrite C, 1 = C = acc + beta·C, 2 = C = C + acc (later k blocks).
+/// </remarks>
+internal static unsafe class GemmMicroKernel
+{
+    public const int MR = 6;
+    public const int NR = 16;
+
+    public const int Overwrite = 0;
+    public const int ScaleAndAdd = 1;
+    public const int Accumulate = 2;
+
+    /// <summary>True when the AVX2+FMA kernel runs; the portable one is used otherwise.</summary>
+    public static bool UsesFma => Fma.IsSupported && Avx.IsSupported && !s_forcePortable;
+
+    // Tests flip this to exercise the fallback kernel on a machine that has FMA.
+    internal static bool s_forcePortable;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Run(int kc, float* a, float* b, float* c, int ldc, int mr, int nr, int mode, float beta)
+    {
+        if (UsesFma)
+            Fma6x16(kc, a, b, c, ldc, mr, nr, mode, beta);
+        else
+            Portable6x16(kc, a, b, c, ldc, mr, nr, mode, beta);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Fma6x16(int kc, float* a, float* b, float* c, int ldc, int mr, int nr, int mode, float beta)
+    {
+        Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+        Vector256<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        for (int p = 0; p < kc; p++)
+        {
+            Vector256<float> b0 = Avx.LoadVector256(b);
+            Vector256<float> b1 = Avx.LoadVector256(b + 8);
+            Vector256<float> x = Avx.BroadcastScalarToVector256(a);
+            c00 = Fma.MultiplyAdd(x, b0, c00);
+            c01 = Fma.MultiplyAdd(x, b1, c01);
+            x = Avx.BroadcastScalarToVector256(a + 1);
+            c10 = Fma.MultiplyAdd(x, b0, c10);
+            c11 = Fma.MultiplyAdd(x, b1, c11);
+            x = Avx.BroadcastScalarToVector256(a + 2);
+            c20 = Fma.MultiplyAdd(x, b0, c20);
+            c21 = Fma.MultiplyAdd(x, b1, c21);
+            x = Avx.BroadcastScalarToVector256(a + 3);
+            c30 = Fma.MultiplyAdd(x, b0, c30);
+            c31 = Fma.MultiplyAdd(x, b1, c31);
+            x = Avx.BroadcastScalarToVector256(a + 4);
+            c40 = Fma.MultiplyAdd(x, b0, c40);
+            c41 = Fma.MultiplyAdd(x, b1, c41);
+            x = Avx.BroadcastScalarToVector256(a + 5);
+            c50 = Fma.MultiplyAdd(x, b0, c50);
+            c51 = Fma.MultiplyAdd(x, b1, c51);
+            a += MR;
+            b += NR;
+        }
+
+        if (mr == MR && nr == NR)
+        {
+            var vb = Vector256.Create(beta);
+            StoreRow(c, c00, c01, mode, vb);
+            StoreRow(c + ldc, c10, c11, mode, vb);
+            StoreRow(c + 2 * ldc, c20, c21, mode, vb);
+            StoreRow(c + 3 * ldc, c30, c31, mode, vb);
+            StoreRow(c + 4 * ldc, c40, c41, mode, vb);
+            StoreRow(c + 5 * ldc, c50, c51, mode, vb);
+            return;
+        }
+
+        float* tile = stackalloc float[MR * NR];
+        Avx.Store(tile, c00); Avx.Store(tile + 8, c01);
+        Avx.Store(tile + 16, c10); Avx.Store(tile + 24, c11);
+        Avx.Store(tile + 32, c20); Avx.Store(tile + 40, c21);
+        Avx.Store(tile + 48, c30); Avx.Store(tile + 56, c31);
+        Avx.Store(tile + 64, c40); Avx.Store(tile + 72, c41);
+        Avx.Store(tile + 80, c50); Avx.Store(tile + 88, c51);
+        StoreEdge(tile, c, ldc, mr, nr, mode, beta);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreRow(float* c, Vector256<float> lo, Vector256<float> hi, int mode, Vector256<float> beta)
+    {
+        if (mode == Accumulate)
+        {
+            lo = Avx.LoadVector256(c) + lo;
+            hi = Avx.LoadVector256(c + 8) + hi;
+        }
+        else if (mode == ScaleAndAdd)
+        {
+            // Separate multiply and add (no FMA) so the scalar edge store rounds identically.
+            lo += beta * Avx.LoadVector256(c);
+            hi += beta * Avx.LoadVector256(c + 8);
+        }
+        Avx.Store(c, lo);
+        Avx.Store(c + 8, hi);
+    }
+
+    /// <summary>Stores the valid mr×nr corner of a computed tile with the same arithmetic as the full-tile store.</summary>
+    public static void StoreEdge(float* tile, float* c, int ldc, int mr, int nr, int mode, float beta)
+    {
+        for (int r = 0; r < mr; r++)
+        {
+            float* src = tile + r * NR;
+            float* dst = c + r * ldc;
+            for (int j = 0; j < nr; j++)
+            {
+                dst[j] = mode switch
+                {
+                    Accumulate => dst[j] + src[j],
+                    ScaleAndAdd => src[j] + beta * dst[j],
+                    _ => src[j],
+                };
+            }
+        }
+    }
+
+    /// <summary>Fallback for CPUs without AVX2/FMA: same packing and tile, Vector128 multiply then add.</summary>
+    private static void Portable6x16(int kc, float* a, float* b, float* c, int ldc, int mr, int nr, int mode, float beta)
+    {
+        float* tile = stackalloc float[MR * NR];
+        for (int r = 0; r < MR; r++)
+        {
+            Vector128<float> s0 = default, s1 = default, s2 = default, s3 = default;
+            float* pa = a + r;
+            float* pb = b;
+            for (int p = 0; p < kc; p++)
+            {
+                var x = Vector128.Create(*pa);
+                s0 += x * Vector128.Load(pb);
+                s1 += x * Vector128.Load(pb + 4);
+                s2 += x * Vector128.Load(pb + 8);
+                s3 += x * Vector128.Load(pb + 12);
+                pa += MR;
+                pb += NR;
+            }
+            float* t = tile + r * NR;
+            s0.Store(t);
+            s1.Store(t + 4);
+            s2.Store(t + 8);
+            s3.Store(t + 12);
+        }
+        StoreEdge(tile, c, ldc, mr, nr, mode, beta);
+    }
+}
