@@ -1,0 +1,164 @@
+using System.Numerics.Tensors;
+using Rosenblatt.Activations;
+using Rosenblatt.Diagnostics;
+using Rosenblatt.Initializers;
+using Rosenblatt.Numerics;
+using Rosenblatt.Optimizers;
+using Rosenblatt.Randomness;
+
+namespace Rosenblatt.Layers;
+
+/// <summary>A fully connected layer: every unit sees every input, <c>a = f(X·W + b)</c>.</summary>
+/// <remarks>
+/// <para>The lifecycle is Keras's: construct with the unit count and activation (validated at once);
+/// the network builds it when it knows the input width (weights <c>inputs × units</c>, row-major, as
+/// NumPy's <c>W1</c> in the tutorials); then forward and backward, over and over.</para>
+/// <para>Backward, given <c>dL/dZ</c> (batch × units): <c>dW = Xᵀ·dZ</c>, <c>db = Σ rows of dZ</c> and
+/// <c>dL/dX = dZ·Wᵀ</c> for the layer below. All three products go through <see cref="Gemm"/>.
+/// Buffers grow to the largest batch seen and are then reused: no allocation per batch.</para>
+/// </remarks>
+public sealed class Dense
+{
+    private float[] _weights = [];
+    private float[] _bias = [];
+    private float[] _z = [];
+    private float[] _a = [];
+    private float[]? _input;
+    private int _rows;
+
+    /// <summary>Creates a layer of <paramref name="units"/> units.</summary>
+    /// <param name="units">The number of units (outputs), ≥ 1.</param>
+    /// <param name="activation">The activation applied to each unit's weighted sum.</param>
+    /// <param name="weightInitializer">How weights start; Xavier for sigmoid/tanh/softmax/identity, He for ReLU when null.</param>
+    /// <param name="biasInitializer">How biases start; zeros when null.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> below 1.</exception>
+    public Dense(int units, Activation activation, Initializer? weightInitializer = null, Initializer? biasInitializer = null)
+    {
+        Guard.AtLeast(units, 1, nameof(units), "a layer needs at least one unit.");
+        Guard.AtMost(units, 1 << 20, nameof(units), "that layer would not fit in memory; use fewer units.");
+        ArgumentNullException.ThrowIfNull(activation);
+        Units = units;
+        Activation = activation;
+        WeightInitializer = weightInitializer ?? (activation is Relu or LeakyRelu ? new HeInitializer() : new XavierInitializer());
+        BiasInitializer = biasInitializer ?? new ZerosInitializer();
+    }
+
+    /// <summary>Creates a layer from an activation name such as <c>"relu"</c>.</summary>
+    /// <param name="units">The number of units.</param>
+    /// <param name="activation">An activation name (see <see cref="ActivationRegistry"/>).</param>
+    public Dense(int units, string activation) : this(units, ActivationRegistry.FromName(activation))
+    {
+    }
+
+    /// <summary>The number of units (outputs).</summary>
+    public int Units { get; }
+
+    /// <summary>The number of inputs; known once the layer is built.</summary>
+    public int Inputs { get; private set; }
+
+    /// <summary>The activation.</summary>
+    public Activation Activation { get; }
+
+    /// <summary>How weights start.</summary>
+    public Initializer WeightInitializer { get; }
+
+    /// <summary>How biases start.</summary>
+    public Initializer BiasInitializer { get; }
+
+    /// <summary>Whether the layer has been built (its weights exist).</summary>
+    public bool IsBuilt => Inputs > 0;
+
+    /// <summary>The weights, <c>Inputs × Units</c>: column j holds unit j's weights.</summary>
+    public Matrix Weights => new(Inputs, Units, Built()._weights);
+
+    /// <summary>The biases, one per unit.</summary>
+    public float[] Bias => Built()._bias;
+
+    /// <summary>The number of trainable values: <c>Inputs·Units + Units</c>.</summary>
+    public int ParameterCount => Inputs * Units + Units;
+
+    internal Parameter? WeightParameter { get; private set; }
+
+    internal Parameter? BiasParameter { get; private set; }
+
+    /// <summary>The weighted sums of the last forward pass (rows × units).</summary>
+    internal ReadOnlySpan<float> Z => _z.AsSpan(0, _rows * Units);
+
+    /// <summary>The activations of the last forward pass (rows × units).</summary>
+    internal float[] Output => _a;
+
+    internal void Build(int inputs, SeededRandom random, string name)
+    {
+        Guard.AtLeast(inputs, 1, nameof(inputs), "a layer needs at least one input.");
+        Inputs = inputs;
+        _weights = new float[inputs * Units];
+        _bias = new float[Units];
+        WeightInitializer.Initialize(_weights, inputs, Units, random);
+        BiasInitializer.Initialize(_bias, inputs, Units, random);
+        WeightParameter = new Parameter($"{name}.weights", _weights, decays: true);
+        BiasParameter = new Parameter($"{name}.bias", _bias, decays: false);
+    }
+
+    /// <summary>Copies another set of values into the weights (e.g. to replay a NumPy script or restore a checkpoint).</summary>
+    /// <param name="weights">Inputs × Units values, row-major.</param>
+    /// <param name="bias">Units values.</param>
+    /// <exception cref="ArgumentException">Wrong lengths or non-finite values.</exception>
+    public void SetWeights(ReadOnlySpan<float> weights, ReadOnlySpan<float> bias)
+    {
+        Built();
+        if (weights.Length != _weights.Length)
+            throw Guard.Error(nameof(weights), $"the layer has {Inputs}×{Units} = {_weights.Length} weights but received {weights.Length}.", "pass inputs × units values, row-major.");
+        if (bias.Length != _bias.Length)
+            throw Guard.Error(nameof(bias), $"the layer has {Units} biases but received {bias.Length}.", "pass one bias per unit.");
+        if (!TensorPrimitives.IsFiniteAll(weights) || !TensorPrimitives.IsFiniteAll(bias))
+            throw Guard.Error(nameof(weights), "the weights contain NaN or infinite values.", "pass finite values.");
+        weights.CopyTo(_weights);
+        bias.CopyTo(_bias);
+    }
+
+    /// <summary>Forward pass for <paramref name="rows"/> samples: <c>Z = X·W + b</c>, <c>A = f(Z)</c>.</summary>
+    internal void Forward(float[] input, int rows)
+    {
+        EnsureCapacity(rows);
+        _input = input;
+        _rows = rows;
+        var z = _z.AsSpan(0, rows * Units);
+        Gemm.Multiply(input.AsSpan(0, rows * Inputs), _weights, z, rows, Units, Inputs);
+        for (int r = 0; r < rows; r++)
+        {
+            var row = z.Slice(r * Units, Units);
+            TensorPrimitives.Add(row, _bias, row);
+        }
+        Activation.Forward(z, _a.AsSpan(0, rows * Units), Units);
+    }
+
+    /// <summary>Backward pass: from dL/dZ fills the parameter gradients and, when asked, dL/dX.</summary>
+    internal void Backward(ReadOnlySpan<float> gradZ, Span<float> gradInput)
+    {
+        int rows = _rows;
+        var input = _input!.AsSpan(0, rows * Inputs);
+        Gemm.Multiply(input, gradZ, WeightParameter!.Gradient, Inputs, Units, rows, transposeA: true);
+        var db = BiasParameter!.Gradient.AsSpan();
+        db.Clear();
+        for (int r = 0; r < rows; r++)
+            TensorPrimitives.Add(db, gradZ.Slice(r * Units, Units), db);
+        if (!gradInput.IsEmpty)
+            Gemm.Multiply(gradZ, _weights, gradInput[..(rows * Inputs)], rows, Inputs, Units, transposeB: true);
+    }
+
+    private void EnsureCapacity(int rows)
+    {
+        int needed = rows * Units;
+        if (_z.Length < needed)
+        {
+            _z = new float[needed];
+            _a = new float[needed];
+        }
+    }
+
+    private Dense Built() => IsBuilt ? this : throw new InvalidOperationException(
+        $"This Dense({Units}) layer has no weights yet: it is built when added to a Network, which knows its input width. help: create new Network(inputs, layers...) first.");
+
+    /// <inheritdoc />
+    public override string ToString() => $"Dense({Units}, {Activation.Name})";
+}

@@ -1,0 +1,198 @@
+using Rosenblatt.Diagnostics;
+using Rosenblatt.Layers;
+using Rosenblatt.Losses;
+using Rosenblatt.Numerics;
+using Rosenblatt.Optimizers;
+using Rosenblatt.Randomness;
+
+namespace Rosenblatt.Networks;
+
+/// <summary>A stack of <see cref="Dense"/> layers: the multilayer perceptron of the tutorials.</summary>
+/// <remarks>
+/// <para>Reads like seed 002: <c>new Network(2, new Dense(4, "sigmoid"), new Dense(1, "sigmoid"))</c> is its
+/// 2-4-1 network. The constructor builds every layer (it now knows each one's input width) and draws
+/// the starting weights from its seed, so the same seed always gives the same network.</para>
+/// <para>The network only does arithmetic: <see cref="Forward"/> and <see cref="Backward"/>. Epochs,
+/// batches, shuffling and stopping belong to the <c>Trainer</c>.</para>
+/// </remarks>
+public sealed class Network
+{
+    private readonly Dense[] _layers;
+    private readonly Parameter[] _parameters;
+    private float[][] _grad = [];
+
+    /// <summary>Builds a network with the starting weights drawn from seed 0.</summary>
+    /// <param name="inputs">Features per sample.</param>
+    /// <param name="layers">The layers, input side first; the last is the output layer.</param>
+    public Network(int inputs, params Dense[] layers) : this(inputs, layers, seed: 0)
+    {
+    }
+
+    /// <summary>Builds a network with the starting weights drawn from <paramref name="seed"/>.</summary>
+    /// <param name="inputs">Features per sample, ≥ 1.</param>
+    /// <param name="layers">The layers, input side first; each may belong to one network only.</param>
+    /// <param name="seed">The seed for the initializers.</param>
+    /// <exception cref="ArgumentException">No layers, a layer used twice, or a bad input count.</exception>
+    public Network(int inputs, IReadOnlyList<Dense> layers, int seed)
+    {
+        Guard.AtLeast(inputs, 1, nameof(inputs), "a network needs at least one input feature.");
+        ArgumentNullException.ThrowIfNull(layers);
+        if (layers.Count == 0)
+            throw Guard.Error(nameof(layers), "the network has no layers.", "add at least an output layer, e.g. new Dense(1, \"sigmoid\").");
+        if (layers.Distinct().Count() != layers.Count || layers.Any(l => l.IsBuilt))
+            throw Guard.Error(nameof(layers), "a layer appears twice or already belongs to another network.", "create a new Dense for every position.");
+        Inputs = inputs;
+        Seed = seed;
+        _layers = layers.ToArray();
+        var random = new SeededRandom(seed);
+        int width = inputs;
+        for (int i = 0; i < _layers.Length; i++)
+        {
+            _layers[i].Build(width, random, $"dense_{i + 1}");
+            width = _layers[i].Units;
+        }
+        _parameters = _layers.SelectMany(l => new[] { l.WeightParameter!, l.BiasParameter! }).ToArray();
+    }
+
+    /// <summary>Features per sample.</summary>
+    public int Inputs { get; }
+
+    /// <summary>Outputs per sample (the last layer's units).</summary>
+    public int Outputs => _layers[^1].Units;
+
+    /// <summary>The seed the starting weights were drawn from.</summary>
+    public int Seed { get; }
+
+    /// <summary>The layers, input side first.</summary>
+    public IReadOnlyList<Dense> Layers => _layers;
+
+    /// <summary>The total number of trainable values.</summary>
+    public int ParameterCount => _layers.Sum(l => l.ParameterCount);
+
+    /// <summary>The trainable parameters, in layer order (weights, then bias, per layer).</summary>
+    public IReadOnlyList<Parameter> Parameters => _parameters;
+
+    /// <summary>The layer sizes as text, e.g. <c>2-4-1</c>.</summary>
+    public string Shape => string.Join("-", new[] { Inputs }.Concat(_layers.Select(l => l.Units)));
+
+    /// <summary>Runs the network on every row of <paramref name="x"/> and returns the outputs (rows × <see cref="Outputs"/>).</summary>
+    /// <param name="x">Rows × <see cref="Inputs"/> finite values.</param>
+    /// <exception cref="ArgumentException">Wrong column count or non-finite values.</exception>
+    public Matrix Predict(Matrix x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        CheckInput(x);
+        var result = new Matrix(x.Rows, Outputs);
+        const int chunk = 1024;
+        var buffer = new float[Math.Min(chunk, Math.Max(x.Rows, 1)) * Inputs];
+        for (int start = 0; start < x.Rows; start += chunk)
+        {
+            int rows = Math.Min(chunk, x.Rows - start);
+            x.AsSpan().Slice(start * Inputs, rows * Inputs).CopyTo(buffer);
+            var output = Forward(buffer, rows);
+            output.AsSpan(0, rows * Outputs).CopyTo(result.AsSpan().Slice(start * Outputs));
+        }
+        return result;
+    }
+
+    /// <summary>Forward pass over the first <paramref name="rows"/> rows of <paramref name="batch"/>; returns the output layer's activations buffer (valid until the next pass).</summary>
+    /// <param name="batch">Rows × <see cref="Inputs"/> values, row-major.</param>
+    /// <param name="rows">The number of rows to use.</param>
+    public float[] Forward(float[] batch, int rows)
+    {
+        float[] input = batch;
+        foreach (var layer in _layers)
+        {
+            layer.Forward(input, rows);
+            input = layer.Output;
+        }
+        return input;
+    }
+
+    /// <summary>Backward pass after <see cref="Forward"/>: computes every parameter's gradient of the mean <paramref name="loss"/>, and returns the loss.</summary>
+    /// <param name="loss">The loss, compatible with the output activation.</param>
+    /// <param name="targets">Rows × <see cref="Outputs"/> targets, row-major (one-hot for classes).</param>
+    /// <param name="rows">The rows of the last forward pass.</param>
+    public double Backward(Loss loss, float[] targets, int rows)
+    {
+        EnsureGradientBuffers(rows);
+        var output = _layers[^1];
+        int n = rows * output.Units;
+        var a = output.Output.AsSpan(0, n);
+        var y = targets.AsSpan(0, n);
+        double value = loss.Compute(output.Z, a, y, output.Units);
+        var gradZ = _grad[^1].AsSpan(0, n);
+        loss.OutputGradient(output.Activation, output.Z, a, y, gradZ, output.Units);
+        for (int i = _layers.Length - 1; i >= 0; i--)
+        {
+            var layer = _layers[i];
+            var gz = _grad[i].AsSpan(0, rows * layer.Units);
+            if (i == 0)
+            {
+                layer.Backward(gz, Span<float>.Empty);
+                break;
+            }
+            var below = _layers[i - 1];
+            var gradBelow = _grad[i - 1].AsSpan(0, rows * below.Units);
+            layer.Backward(gz, gradBelow);
+            // dL/dA of the layer below becomes its dL/dZ in place.
+            below.Activation.Backward(below.Z, below.Output.AsSpan(0, rows * below.Units), gradBelow, gradBelow, below.Units);
+        }
+        return value;
+    }
+
+    /// <summary>Re-draws every layer's weights the way a NumPy script does: <c>np.random.seed(seed)</c>, then
+    /// <c>W = np.random.randn(inputs, units) * scale</c> layer after layer, biases zero.</summary>
+    /// <remarks>Seed 002 is <c>InitializeLikeNumPy(42, 0.5)</c> on a 2-4-1 network: W1 is the first 8 values of
+    /// NumPy's stream, row-major, and W2 the next 4. The values are drawn in double precision, as NumPy does,
+    /// and rounded once to float32.</remarks>
+    /// <param name="seed">The <c>np.random.seed</c> value, 0 to 2³² − 1.</param>
+    /// <param name="scale">The factor the script multiplies <c>randn</c> by.</param>
+    public void InitializeLikeNumPy(long seed, double scale)
+    {
+        Guard.Positive(scale, nameof(scale), "the tutorials use 0.5 or 0.01.");
+        var numpy = new NumPyRandom(seed);
+        foreach (var layer in _layers)
+        {
+            var w = new float[layer.Inputs * layer.Units];
+            for (int i = 0; i < w.Length; i++)
+                w[i] = (float)(numpy.Randn() * scale);
+            layer.SetWeights(w, new float[layer.Units]);
+        }
+    }
+
+    /// <summary>A copy of every parameter's values, for early stopping's best-weights restore.</summary>
+    public float[][] SnapshotParameters() => _parameters.Select(p => (float[])p.Value.Clone()).ToArray();
+
+    /// <summary>Restores values taken by <see cref="SnapshotParameters"/>.</summary>
+    /// <param name="snapshot">A snapshot of this network.</param>
+    public void RestoreParameters(float[][] snapshot)
+    {
+        if (snapshot.Length != _parameters.Length)
+            throw Guard.Error(nameof(snapshot), "the snapshot belongs to another network.", "restore only snapshots taken from this network.");
+        for (int i = 0; i < _parameters.Length; i++)
+            snapshot[i].CopyTo(_parameters[i].Value, 0);
+    }
+
+    internal void CheckInput(Matrix x)
+    {
+        if (x.Columns != Inputs)
+            throw Guard.Error(nameof(x), $"x has {x.Columns} columns but the network expects {Inputs} inputs.", $"pass rows of {Inputs} features, in the order used for training.");
+        var span = x.AsSpan();
+        for (int i = 0; i < span.Length; i++)
+        {
+            if (!float.IsFinite(span[i]))
+                throw Guard.Error(nameof(x), $"x[{i / Inputs}][{i % Inputs}] is {span[i]}, not a finite number.", "remove or impute NaN and infinite values.");
+        }
+    }
+
+    private void EnsureGradientBuffers(int rows)
+    {
+        if (_grad.Length == _layers.Length && _grad[0].Length >= rows * _layers[0].Units)
+            return;
+        _grad = _layers.Select(l => new float[rows * l.Units]).ToArray();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"Network {Shape} ({string.Join(", ", _layers.Select(l => l.ToString()))})";
+}

@@ -1,0 +1,257 @@
+using System.Diagnostics;
+using Rosenblatt.Activations;
+using Rosenblatt.Diagnostics;
+using Rosenblatt.Losses;
+using Rosenblatt.Networks;
+using Rosenblatt.Numerics;
+using Rosenblatt.Optimizers;
+using Rosenblatt.Randomness;
+
+namespace Rosenblatt.Training;
+
+/// <summary>The one training loop: epochs, mini-batches, seeded shuffling, validation, early stopping, divergence stopping.</summary>
+/// <remarks>
+/// <para>Every gradient-trained model (logistic regression, networks) trains here, so the loop's
+/// guarantees hold for all of them: the same seed gives bit-identical weights (shuffles come from a
+/// seeded source and the kernels have a fixed summation order whatever the thread count); a NaN or
+/// infinite loss stops the run with advice (<see cref="TrainingDivergedException"/>); cancellation
+/// stops after the current batch and keeps the best weights so far.</para>
+/// <para>Each step: gather a batch (rows copied into a reused buffer, the data set itself is never
+/// copied), forward, loss and backward, optimizer step. Nothing is allocated per batch.</para>
+/// </remarks>
+public sealed class Trainer
+{
+    /// <summary>Creates a trainer; the options are validated now.</summary>
+    /// <param name="options">How to train; defaults when null.</param>
+    public Trainer(TrainerOptions? options = null)
+    {
+        Options = options ?? new TrainerOptions();
+        Options.Validate();
+    }
+
+    /// <summary>How this trainer runs.</summary>
+    public TrainerOptions Options { get; }
+
+    /// <summary>Trains <paramref name="network"/> on rows <paramref name="x"/> with targets <paramref name="y"/>.</summary>
+    /// <param name="network">The network; its weights change in place.</param>
+    /// <param name="loss">The loss, compatible with the network's output layer.</param>
+    /// <param name="optimizer">The optimizer.</param>
+    /// <param name="x">Rows × <see cref="Network.Inputs"/>.</param>
+    /// <param name="y">Rows × <see cref="Network.Outputs"/> targets (one-hot for classes).</param>
+    /// <param name="validation">Optional held-out rows and targets; overrides <see cref="TrainerOptions.ValidationSplit"/>.</param>
+    /// <param name="progress">Receives each epoch's figures as soon as the epoch ends.</param>
+    /// <param name="cancellationToken">Stops training after the current batch.</param>
+    /// <returns>The history of the run.</returns>
+    /// <exception cref="ArgumentException">Shapes that do not fit, non-finite values, or a loss that does not fit the output layer.</exception>
+    /// <exception cref="InvalidOperationException">A hidden layer's activation cannot be trained by gradient descent (step).</exception>
+    /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
+    public TrainingHistory Fit(
+        Network network, Loss loss, Optimizer optimizer, Matrix x, Matrix y,
+        (Matrix X, Matrix Y)? validation = null, IProgress<EpochRecord>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(loss);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        CheckData(network, x, y, "x", "y");
+        CheckTrainable(network, loss);
+
+        var random = new SeededRandom(Options.Seed);
+        int[] trainRows = Enumerable.Range(0, x.Rows).ToArray();
+        Matrix? valX = validation?.X, valY = validation?.Y;
+        int[]? valRows = null;
+        if (validation is not null)
+        {
+            CheckData(network, valX!, valY!, "validation.X", "validation.Y");
+        }
+        else if (Options.ValidationSplit > 0)
+        {
+            random.Shuffle(trainRows.AsSpan());
+            int held = (int)Math.Round(x.Rows * Options.ValidationSplit);
+            if (held < 1 || held >= x.Rows)
+                throw Guard.Error(nameof(Options.ValidationSplit),
+                    $"ValidationSplit {Options.ValidationSplit} of {x.Rows} rows leaves {held} for validation and {x.Rows - held} for training.",
+                    "use more data or a split that leaves rows on both sides.");
+            valRows = trainRows[^held..];
+            trainRows = trainRows[..^held];
+            Array.Sort(trainRows);
+        }
+
+        int n = trainRows.Length;
+        int batchSize = Options.BatchSize == 0 ? n : Math.Min(Options.BatchSize, n);
+        var batchX = new float[batchSize * network.Inputs];
+        var batchY = new float[batchSize * network.Outputs];
+        bool classifier = IsClassifier(network, loss);
+        var history = new TrainingHistory();
+        var schedule = Options.Schedule;
+        double initialRate = optimizer.LearningRate;
+        double bestMonitored = double.PositiveInfinity;
+        float[][]? best = null;
+        int epochsWithoutImprovement = 0;
+        var clock = Stopwatch.StartNew();
+
+        for (int epoch = 1; epoch <= Options.Epochs; epoch++)
+        {
+            if (schedule is not null)
+                optimizer.LearningRate = schedule.RateFor(epoch - 1, initialRate);
+            if (Options.Shuffle)
+                random.Shuffle(trainRows.AsSpan());
+            var startOfEpoch = network.SnapshotParameters();
+            double lossSum = 0;
+            long correct = 0;
+            int seen = 0, batchIndex = 0;
+            bool cancelled = false;
+            for (int start = 0; start < n; start += batchSize)
+            {
+                int rows = Math.Min(batchSize, n - start);
+                batchIndex++;
+                Gather(x, trainRows.AsSpan(start, rows), batchX);
+                Gather(y, trainRows.AsSpan(start, rows), batchY);
+                var output = network.Forward(batchX, rows);
+                if (classifier)
+                    correct += Accuracy.CountCorrect(output.AsSpan(0, rows * network.Outputs), batchY.AsSpan(0, rows * network.Outputs), network.Outputs);
+                double batchLoss = network.Backward(loss, batchY, rows);
+                if (!double.IsFinite(batchLoss) || !AllFinite(network))
+                {
+                    network.RestoreParameters(startOfEpoch);
+                    throw new TrainingDivergedException(epoch, batchIndex, batchLoss, optimizer.LearningRate, history);
+                }
+                optimizer.Step(network.Parameters);
+                lossSum += batchLoss * rows;
+                seen += rows;
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    cancelled = true;
+                    break;
+                }
+            }
+
+            double? valLoss = null, valAccuracy = null;
+            if (valX is not null)
+                (valLoss, valAccuracy) = Evaluate(network, loss, valX, valY!, null, classifier);
+            else if (valRows is not null)
+                (valLoss, valAccuracy) = Evaluate(network, loss, x, y, valRows, classifier);
+
+            var record = new EpochRecord(epoch, Options.Epochs, lossSum / seen, classifier ? (double)correct / seen : null,
+                valLoss, valAccuracy, optimizer.LearningRate, clock.Elapsed);
+            history.Add(record);
+            progress?.Report(record);
+
+            double monitored = valLoss ?? record.Loss;
+            schedule?.Observe(monitored);
+            if (monitored < bestMonitored)
+            {
+                bestMonitored = monitored;
+                history.BestEpoch = epoch;
+                epochsWithoutImprovement = 0;
+                if (Options.EarlyStoppingPatience is not null || cancellationToken.CanBeCanceled)
+                    best = network.SnapshotParameters();
+            }
+            else
+            {
+                epochsWithoutImprovement++;
+            }
+
+            if (cancelled || cancellationToken.IsCancellationRequested)
+            {
+                history.Cancelled = true;
+                break;
+            }
+            if (Options.EarlyStoppingPatience is int patience && epochsWithoutImprovement >= patience)
+            {
+                history.StoppedEarly = epoch < Options.Epochs;
+                break;
+            }
+        }
+
+        if (Options.RestoreBestWeights && best is not null && history.BestEpoch != history.Epochs.Count)
+        {
+            network.RestoreParameters(best);
+            history.RestoredBestWeights = true;
+        }
+        if (schedule is not null)
+            optimizer.LearningRate = initialRate;
+        return history;
+    }
+
+    /// <summary>The mean loss (and accuracy for classifiers) of <paramref name="network"/> on the given rows.</summary>
+    internal static (double Loss, double? Accuracy) Evaluate(Network network, Loss loss, Matrix x, Matrix y, int[]? rowsToUse, bool classifier)
+    {
+        const int chunk = 1024;
+        int total = rowsToUse?.Length ?? x.Rows;
+        int capacity = Math.Min(chunk, Math.Max(1, total));
+        var bx = new float[capacity * network.Inputs];
+        var by = new float[capacity * network.Outputs];
+        double lossSum = 0;
+        long correct = 0;
+        var all = rowsToUse ?? Enumerable.Range(0, x.Rows).ToArray();
+        var last = network.Layers[^1];
+        for (int start = 0; start < total; start += chunk)
+        {
+            int rows = Math.Min(chunk, total - start);
+            Gather(x, all.AsSpan(start, rows), bx);
+            Gather(y, all.AsSpan(start, rows), by);
+            var output = network.Forward(bx, rows);
+            int m = rows * network.Outputs;
+            lossSum += loss.Compute(last.Z, output.AsSpan(0, m), by.AsSpan(0, m), network.Outputs) * rows;
+            if (classifier)
+                correct += Accuracy.CountCorrect(output.AsSpan(0, m), by.AsSpan(0, m), network.Outputs);
+        }
+        return (lossSum / total, classifier ? (double)correct / total : null);
+    }
+
+    private static void Gather(Matrix source, ReadOnlySpan<int> rows, float[] destination)
+    {
+        int width = source.Columns;
+        var data = source.AsSpan();
+        for (int i = 0; i < rows.Length; i++)
+            data.Slice(rows[i] * width, width).CopyTo(destination.AsSpan(i * width, width));
+    }
+
+    private static bool AllFinite(Network network)
+    {
+        foreach (var p in network.Parameters)
+        {
+            if (!System.Numerics.Tensors.TensorPrimitives.IsFiniteAll<float>(p.Gradient))
+                return false;
+        }
+        return true;
+    }
+
+    private static bool IsClassifier(Network network, Loss loss) =>
+        loss is BinaryCrossEntropy or CategoricalCrossEntropy || network.Layers[^1].Activation is Sigmoid or Softmax;
+
+    private static void CheckTrainable(Network network, Loss loss)
+    {
+        foreach (var layer in network.Layers)
+        {
+            if (!layer.Activation.IsDifferentiable)
+                throw new InvalidOperationException(
+                    $"Layer {layer} uses the {layer.Activation.Name} activation, which has no gradient: its slope is 0 everywhere except at 0, " +
+                    "so backpropagation cannot learn through it. help: use sigmoid (a smooth step) or relu; a single step neuron is trained with Perceptron instead.");
+        }
+        loss.CheckCompatible(network.Layers[^1].Activation, network.Outputs);
+    }
+
+    private static void CheckData(Network network, Matrix x, Matrix y, string xName, string yName)
+    {
+        ArgumentNullException.ThrowIfNull(x, xName);
+        ArgumentNullException.ThrowIfNull(y, yName);
+        if (x.Rows == 0)
+            throw Guard.Error(xName, $"{xName} is empty (received 0 rows).", "pass at least one training sample.");
+        network.CheckInput(x);
+        if (y.Rows != x.Rows)
+            throw Guard.Error(yName, $"{yName} has {y.Rows} rows but {xName} has {x.Rows}.", "pass one target row per sample.");
+        if (y.Columns != network.Outputs)
+            throw Guard.Error(yName,
+                $"{yName} has {y.Columns} columns but the output layer has {network.Outputs} units.",
+                network.Outputs == 1
+                    ? "one sigmoid unit takes one 0/1 target per row; for several classes give the last layer one softmax unit per class."
+                    : "give each row one target per output unit (one-hot encode class labels).");
+        foreach (float v in y.AsSpan())
+        {
+            if (!float.IsFinite(v))
+                throw Guard.Error(yName, $"{yName} contains {v}.", "targets must be finite.");
+        }
+    }
+}
