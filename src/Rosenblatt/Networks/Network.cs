@@ -164,7 +164,19 @@ public sealed class Network
     /// <summary>A copy of every parameter's values, for early stopping's best-weights restore.</summary>
     public float[][] SnapshotParameters() => _parameters.Select(p => (float[])p.Value.Clone()).ToArray();
 
-    /// <summary>Restores values taken by <see cref="SnapshotParameters"/>.</summary>
+    /// <summary>Copies every parameter's values into <paramref name="snapshot"/>, allocating it only the first time.</summary>
+    /// <param name="snapshot">A buffer from an earlier call, or null.</param>
+    /// <returns>The filled buffer.</returns>
+    public float[][] SnapshotParameters(float[][]? snapshot)
+    {
+        if (snapshot is null || snapshot.Length != _parameters.Length)
+            return SnapshotParameters();
+        for (int i = 0; i < _parameters.Length; i++)
+            _parameters[i].Value.CopyTo(snapshot[i], 0);
+        return snapshot;
+    }
+
+    /// <summary>Restores values taken by <see cref="SnapshotParameters()"/>.</summary>
     /// <param name="snapshot">A snapshot of this network.</param>
     public void RestoreParameters(float[][] snapshot)
     {

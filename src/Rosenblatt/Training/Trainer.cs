@@ -89,6 +89,7 @@ public sealed class Trainer
         float[][]? best = null;
         int epochsWithoutImprovement = 0;
         var clock = Stopwatch.StartNew();
+        float[][]? startOfEpoch = null;
 
         for (int epoch = 1; epoch <= Options.Epochs; epoch++)
         {
@@ -96,7 +97,7 @@ public sealed class Trainer
                 optimizer.LearningRate = schedule.RateFor(epoch - 1, initialRate);
             if (Options.Shuffle)
                 random.Shuffle(trainRows.AsSpan());
-            var startOfEpoch = network.SnapshotParameters();
+            startOfEpoch = network.SnapshotParameters(startOfEpoch);
             double lossSum = 0;
             long correct = 0;
             int seen = 0, batchIndex = 0;
@@ -139,13 +140,13 @@ public sealed class Trainer
 
             double monitored = valLoss ?? record.Loss;
             schedule?.Observe(monitored);
-            if (monitored < bestMonitored)
+            if (monitored < bestMonitored - Options.MinDelta)
             {
                 bestMonitored = monitored;
                 history.BestEpoch = epoch;
                 epochsWithoutImprovement = 0;
                 if (Options.EarlyStoppingPatience is not null || cancellationToken.CanBeCanceled)
-                    best = network.SnapshotParameters();
+                    best = network.SnapshotParameters(best);
             }
             else
             {

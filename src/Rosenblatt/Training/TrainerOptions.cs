@@ -25,6 +25,9 @@ public sealed record TrainerOptions
     /// <summary>Stop when the monitored loss (validation, else training) has not improved for this many epochs; null turns early stopping off.</summary>
     public int? EarlyStoppingPatience { get; init; }
 
+    /// <summary>The smallest decrease of the monitored loss that counts as an improvement for early stopping (0: any decrease).</summary>
+    public double MinDelta { get; init; }
+
     /// <summary>When early stopping ends a run (or it is cancelled), go back to the weights of the best epoch.</summary>
     public bool RestoreBestWeights { get; init; } = true;
 
@@ -39,6 +42,7 @@ public sealed record TrainerOptions
         Guard.AtMost(Epochs, 10_000_000, nameof(Epochs), "that many epochs will not finish; use early stopping instead.");
         Guard.AtLeast(BatchSize, 0, nameof(BatchSize), "use a positive batch size such as 32, or 0 for the whole data set.");
         Guard.InRange(ValidationSplit, 0, 0.9, nameof(ValidationSplit), "hold out a fraction such as 0.1 or 0.2, or 0 for none.");
+        Guard.InRange(MinDelta, 0, double.MaxValue, nameof(MinDelta), "use 0, or a small tolerance such as 1e-6.");
         if (EarlyStoppingPatience is int patience)
             Guard.AtLeast(patience, 1, nameof(EarlyStoppingPatience), "wait at least one epoch, e.g. 5, or turn early stopping off.");
     }
