@@ -17,7 +17,7 @@ internal static unsafe class GemmBlocked
     public const int NC = 2048;
 
     /// <summary>Column blocks up to this wide read A in place instead of packing it.</summary>
-    public const int DirectAMaxColumns = 4 * GemmMicroKernel.NR;
+    public const int DirectAMaxColumns = 8 * GemmMicroKernel.NR;
 
     private const int MR = GemmMicroKernel.MR;
     private const int NR = GemmMicroKernel.NR;
