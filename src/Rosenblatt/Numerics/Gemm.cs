@@ -166,21 +166,21 @@ public static unsafe class Gemm
         Guard.AtLeast(m, 0, nameof(m), "m is the number of rows of C; use 0 for an empty batch.");
         Guard.AtLeast(n, 0, nameof(n), "n is the number of columns of C.");
         Guard.AtLeast(k, 0, nameof(k), "k is the inner dimension shared by op(A) and op(B).");
-        CheckLength(a.Length, (long)m * k, nameof(a), transposeA ? $"Aᵀ stored k×m = {k}×{m}" : $"A stored m×k = {m}×{k}");
-        CheckLength(b.Length, (long)k * n, nameof(b), transposeB ? $"Bᵀ stored n×k = {n}×{k}" : $"B stored k×n = {k}×{n}");
-        CheckLength(c.Length, (long)m * n, nameof(c), $"C stored m×n = {m}×{n}");
+        if (a.Length != (long)m * k)
+            throw LengthError(a.Length, (long)m * k, nameof(a), transposeA ? $"Aᵀ stored k×m = {k}×{m}" : $"A stored m×k = {m}×{k}");
+        if (b.Length != (long)k * n)
+            throw LengthError(b.Length, (long)k * n, nameof(b), transposeB ? $"Bᵀ stored n×k = {n}×{k}" : $"B stored k×n = {k}×{n}");
+        if (c.Length != (long)m * n)
+            throw LengthError(c.Length, (long)m * n, nameof(c), $"C stored m×n = {m}×{n}");
         if (c.Overlaps(a))
             throw Guard.Error(nameof(c), "c overlaps a.", "write the product to its own buffer; GEMM reads A while it writes C.");
         if (c.Overlaps(b))
             throw Guard.Error(nameof(c), "c overlaps b.", "write the product to its own buffer; GEMM reads B while it writes C.");
     }
 
-    private static void CheckLength(int length, long expected, string name, string what)
-    {
-        if (length != expected)
-            throw Guard.Error(name, $"{name} must hold {expected} floats for {what} (received {length}).",
-                "check m, n, k and the transpose flags, or slice the span to exactly the matrix.");
-    }
+    private static ArgumentException LengthError(int length, long expected, string name, string what) =>
+        Guard.Error(name, $"{name} must hold {expected} floats for {what} (received {length}).",
+            "check m, n, k and the transpose flags, or slice the span to exactly the matrix.");
 
     private static (int M, int N, int K) Shapes(Matrix a, Matrix b, Matrix c, bool transposeA, bool transposeB)
     {

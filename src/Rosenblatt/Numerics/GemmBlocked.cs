@@ -16,6 +16,9 @@ internal static unsafe class GemmBlocked
     public const int KC = 256;
     public const int NC = 2048;
 
+    /// <summary>Column blocks up to this wide read A in place instead of packing it.</summary>
+    public const int DirectAMaxColumns = 8 * GemmMicroKernel.NR;
+
     private const int MR = GemmMicroKernel.MR;
     private const int NR = GemmMicroKernel.NR;
 
@@ -42,6 +45,8 @@ internal static unsafe class GemmBlocked
         for (int jc = colStart; jc < colEnd; jc += NC)
         {
             int nc = Math.Min(NC, colEnd - jc);
+            // With few column panels each A panel is used only a few times: reading A in place beats packing it.
+            bool directA = nc <= DirectAMaxColumns;
             for (int pc = 0; pc < p.K; pc += kcMax)
             {
                 int kc = Math.Min(kcMax, p.K - pc);
@@ -51,7 +56,8 @@ internal static unsafe class GemmBlocked
                 for (int ic = rowStart; ic < rowEnd; ic += MC)
                 {
                     int mc = Math.Min(MC, rowEnd - ic);
-                    GemmPacking.PackA(packA, p, ic, mc, pc, kc);
+                    if (!directA)
+                        GemmPacking.PackA(packA, p, ic, mc, pc, kc);
                     for (int jr = 0; jr < nc; jr += NR)
                     {
                         int nr = Math.Min(NR, nc - jr);
@@ -59,8 +65,28 @@ internal static unsafe class GemmBlocked
                         float* c = p.C + (long)ic * p.N + jc + jr;
                         for (int ir = 0; ir < mc; ir += MR)
                         {
-                            GemmMicroKernel.Run(kc, packA + (long)ir * kc, b, c + (long)ir * p.N, p.N,
-                                Math.Min(MR, mc - ir), nr, mode, p.Beta);
+                            int mr = Math.Min(MR, mc - ir);
+                            float* cTile = c + (long)ir * p.N;
+                            if (!directA)
+                            {
+                                GemmMicroKernel.Run(kc, packA + (long)ir * kc, MR, b, cTile, p.N, mr, nr, mode, p.Beta);
+                            }
+                            else if (p.AColStride == 1)
+                            {
+                                GemmMicroKernel.RunRows(kc, p.A + (long)(ic + ir) * p.ARowStride + pc, p.ARowStride,
+                                    b, cTile, p.N, mr, nr, mode, p.Beta);
+                            }
+                            else if (mr == MR)
+                            {
+                                GemmMicroKernel.Run(kc, p.A + (long)pc * p.AColStride + ic + ir, p.AColStride,
+                                    b, cTile, p.N, mr, nr, mode, p.Beta);
+                            }
+                            else
+                            {
+                                // Aᵀ's last rows: reading six in place would run past the matrix, so pack them.
+                                GemmPacking.PackA(packA, p, ic + ir, mr, pc, kc);
+                                GemmMicroKernel.Run(kc, packA, MR, b, cTile, p.N, mr, nr, mode, p.Beta);
+                            }
                         }
                     }
                 }

@@ -27,17 +27,30 @@ internal static unsafe class GemmMicroKernel
     // Tests flip this to exercise the fallback kernel on a machine that has FMA.
     internal static bool s_forcePortable;
 
+    /// <summary>Tile from A whose six row values of one k step are contiguous, k steps <paramref name="aStep"/> apart:
+    /// a packed panel (aStep = 6) or Aᵀ read in place (aStep = m; the six rows must all exist).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Run(int kc, float* a, float* b, float* c, int ldc, int mr, int nr, int mode, float beta)
+    public static void Run(int kc, float* a, long aStep, float* b, float* c, int ldc, int mr, int nr, int mode, float beta)
     {
         if (UsesFma)
-            Fma6x16(kc, a, b, c, ldc, mr, nr, mode, beta);
+            Fma6x16(kc, a, aStep, b, c, ldc, mr, nr, mode, beta);
         else
-            Portable6x16(kc, a, b, c, ldc, mr, nr, mode, beta);
+            Portable6x16(kc, a, aStep, 1, b, c, ldc, mr, nr, mode, beta);
+    }
+
+    /// <summary>Tile from A read in place, row-major: row r at <paramref name="a"/> + r·<paramref name="lda"/>, contiguous in k.</summary>
+    /// <remarks>For few column panels, packing A costs as much as the arithmetic; rows past <paramref name="mr"/> re-read row 0.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void RunRows(int kc, float* a, long lda, float* b, float* c, int ldc, int mr, int nr, int mode, float beta)
+    {
+        if (UsesFma)
+            Fma6x16Rows(kc, a, lda, b, c, ldc, mr, nr, mode, beta);
+        else
+            Portable6x16(kc, a, 1, lda, b, c, ldc, mr, nr, mode, beta);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Fma6x16(int kc, float* a, float* b, float* c, int ldc, int mr, int nr, int mode, float beta)
+    private static void Fma6x16(int kc, float* a, long aStep, float* b, float* c, int ldc, int mr, int nr, int mode, float beta)
     {
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
@@ -63,10 +76,56 @@ internal static unsafe class GemmMicroKernel
             x = Avx.BroadcastScalarToVector256(a + 5);
             c50 = Fma.MultiplyAdd(x, b0, c50);
             c51 = Fma.MultiplyAdd(x, b1, c51);
-            a += MR;
+            a += aStep;
             b += NR;
         }
+        Store(c, ldc, mr, nr, mode, beta, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51);
+    }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Fma6x16Rows(int kc, float* a, long lda, float* b, float* c, int ldc, int mr, int nr, int mode, float beta)
+    {
+        float* a0 = a;
+        float* a1 = mr > 1 ? a0 + lda : a0;
+        float* a2 = mr > 2 ? a1 + lda : a0;
+        float* a3 = mr > 3 ? a2 + lda : a0;
+        float* a4 = mr > 4 ? a3 + lda : a0;
+        float* a5 = mr > 5 ? a4 + lda : a0;
+        Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+        Vector256<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        for (int p = 0; p < kc; p++)
+        {
+            Vector256<float> b0 = Avx.LoadVector256(b);
+            Vector256<float> b1 = Avx.LoadVector256(b + 8);
+            Vector256<float> x = Avx.BroadcastScalarToVector256(a0 + p);
+            c00 = Fma.MultiplyAdd(x, b0, c00);
+            c01 = Fma.MultiplyAdd(x, b1, c01);
+            x = Avx.BroadcastScalarToVector256(a1 + p);
+            c10 = Fma.MultiplyAdd(x, b0, c10);
+            c11 = Fma.MultiplyAdd(x, b1, c11);
+            x = Avx.BroadcastScalarToVector256(a2 + p);
+            c20 = Fma.MultiplyAdd(x, b0, c20);
+            c21 = Fma.MultiplyAdd(x, b1, c21);
+            x = Avx.BroadcastScalarToVector256(a3 + p);
+            c30 = Fma.MultiplyAdd(x, b0, c30);
+            c31 = Fma.MultiplyAdd(x, b1, c31);
+            x = Avx.BroadcastScalarToVector256(a4 + p);
+            c40 = Fma.MultiplyAdd(x, b0, c40);
+            c41 = Fma.MultiplyAdd(x, b1, c41);
+            x = Avx.BroadcastScalarToVector256(a5 + p);
+            c50 = Fma.MultiplyAdd(x, b0, c50);
+            c51 = Fma.MultiplyAdd(x, b1, c51);
+            b += NR;
+        }
+        Store(c, ldc, mr, nr, mode, beta, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(float* c, int ldc, int mr, int nr, int mode, float beta,
+        Vector256<float> c00, Vector256<float> c01, Vector256<float> c10, Vector256<float> c11,
+        Vector256<float> c20, Vector256<float> c21, Vector256<float> c30, Vector256<float> c31,
+        Vector256<float> c40, Vector256<float> c41, Vector256<float> c50, Vector256<float> c51)
+    {
         if (mr == MR && nr == NR)
         {
             var vb = Vector256.Create(beta);
@@ -127,13 +186,14 @@ internal static unsafe class GemmMicroKernel
     }
 
     /// <summary>Fallback for CPUs without AVX2/FMA: same packing and tile, Vector128 multiply then add.</summary>
-    private static void Portable6x16(int kc, float* a, float* b, float* c, int ldc, int mr, int nr, int mode, float beta)
+    /// <remarks>A value of row r at k step q is a[q·aStep + r·rowStride]; rowStride 0 re-reads row 0 for padding rows.</remarks>
+    private static void Portable6x16(int kc, float* a, long aStep, long rowStride, float* b, float* c, int ldc, int mr, int nr, int mode, float beta)
     {
         float* tile = stackalloc float[MR * NR];
         for (int r = 0; r < MR; r++)
         {
             Vector128<float> s0 = default, s1 = default, s2 = default, s3 = default;
-            float* pa = a + r;
+            float* pa = a + (r < mr ? r * rowStride : 0);
             float* pb = b;
             for (int p = 0; p < kc; p++)
             {
@@ -142,7 +202,7 @@ internal static unsafe class GemmMicroKernel
                 s1 += x * Vector128.Load(pb + 4);
                 s2 += x * Vector128.Load(pb + 8);
                 s3 += x * Vector128.Load(pb + 12);
-                pa += MR;
+                pa += aStep;
                 pb += NR;
             }
             float* t = tile + r * NR;

@@ -21,9 +21,25 @@ internal static unsafe class GemmPacking
         {
             int mr = Math.Min(MR, mc - ir);
             float* panel = dst + (long)ir * kc;
-            if (cs == 1)
+            if (cs == 1 && mr == MR)
             {
-                // A as stored: each row is contiguous in k; scatter it into every 6th slot.
+                // A as stored, full panel: read six row streams, write the panel sequentially.
+                float* r0 = p.A + (long)(i0 + ir) * rs + p0;
+                float* r1 = r0 + rs, r2 = r1 + rs, r3 = r2 + rs, r4 = r3 + rs, r5 = r4 + rs;
+                float* d = panel;
+                for (int q = 0; q < kc; q++, d += MR)
+                {
+                    d[0] = r0[q];
+                    d[1] = r1[q];
+                    d[2] = r2[q];
+                    d[3] = r3[q];
+                    d[4] = r4[q];
+                    d[5] = r5[q];
+                }
+            }
+            else if (cs == 1)
+            {
+                // A as stored, edge panel: each row is contiguous in k; scatter it into every 6th slot.
                 for (int r = 0; r < mr; r++)
                 {
                     float* src = p.A + (long)(i0 + ir + r) * rs + p0;

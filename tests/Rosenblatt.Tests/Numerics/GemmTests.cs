@@ -164,6 +164,21 @@ public class GemmTests
         Assert.Contains("bias must hold n = 2 values", ex.Message);
     }
 
+    [Theory]
+    [InlineData(4, 4, 2, false, false)]
+    [InlineData(128, 10, 128, true, false)]
+    [InlineData(128, 128, 784, false, false)]
+    [InlineData(200, 300, 100, false, true)]
+    public void Multiply_AfterWarmUp_AllocatesNothingOnTheCallingThread(int m, int n, int k, bool transposeA, bool transposeB)
+    {
+        var rng = new Random(2);
+        float[] a = GemmReference.Random(rng, m * k), b = GemmReference.Random(rng, k * n), c = new float[m * n];
+        Gemm.Multiply(a, b, c, m, n, k, transposeA, transposeB);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Gemm.Multiply(a, b, c, m, n, k, transposeA, transposeB);
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
+
     private static void AssertMatchesReference(Random rng, int m, int n, int k, bool transposeA, bool transposeB, float beta)
     {
         float[] a = GemmReference.Random(rng, m * k);
