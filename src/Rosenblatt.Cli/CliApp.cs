@@ -27,6 +27,7 @@ public static class CliApp
         NeuronCommand.Create,
         PerceptronCommand.Create,
         CompareCommand.Create,
+        DemoCommand.Create,
     ];
 
     /// <summary>Runs the CLI with plain, uncoloured, 100-column output: the form tests and scripts compare.</summary>
