@@ -102,8 +102,8 @@ internal static class DemoCommand
         return new Chapter("4. A hidden layer breaks the wall: seed 002's 2-4-1 network",
         [
             "sigmoid units, weights from NumPy seed 42 (randn × 0.5), lr 1.0 in the script's convention, 10000 full-batch epochs",
-            $"predictions {string.Join(" ", outputs.Select(v => v.ToString("0.0000", CultureInfo.InvariantCulture)))} for targets 0 1 1 0 " +
-            $"(rounded as NumPy prints them: [{string.Join(" ", outputs.Select(v => Math.Round(v, 2).ToString("0.00", CultureInfo.InvariantCulture)))}])",
+            $"predictions {string.Join(" ", outputs.Select(v => v.ToString("0.0000", CultureInfo.InvariantCulture)))} for targets 0 1 1 0",
+            $"rounded as NumPy prints them: [{string.Join(" ", outputs.Select(v => Math.Round(v, 2).ToString("0.00", CultureInfo.InvariantCulture)))}]",
             $"final loss {history.Last.Loss.ToString("0.###e+0", CultureInfo.InvariantCulture)} (mean squared error)",
         ]);
     }
