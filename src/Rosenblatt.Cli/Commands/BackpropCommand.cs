@@ -41,9 +41,10 @@ internal static class BackpropCommand
         {
             var network = new TwoNeuronNetwork(
                 Finite(parse, x), Finite(parse, target), Finite(parse, w1), Finite(parse, b1), Finite(parse, w2), Finite(parse, b2));
-            double rate = Finite(parse, lr);
-            if (rate <= 0)
-                throw new ArgumentException($"--lr must be > 0 (received {CliFormat.Number(rate)}). help: typical values are 0.01 to 1, e.g. --lr 0.1.");
+            double rate = parse.GetValue(lr);
+            if (!double.IsFinite(rate) || rate <= 0)
+                throw new ArgumentException(
+                    $"--lr must be a finite number > 0 (received {rate.ToString(System.Globalization.CultureInfo.InvariantCulture)}). help: typical values are 0.01 to 1, e.g. --lr 0.1.");
             return Execute(cli, parse, network, rate, parse.GetValue(dot), parse.GetValue(graph));
         });
         return command;

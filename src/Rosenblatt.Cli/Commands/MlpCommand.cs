@@ -229,7 +229,8 @@ internal static class MlpCommand
             console.WriteLine($"rounded as NumPy prints them: {NumPyFormat.Array([.. d.Predictions.Select(p => NumPyFormat.Round(p.Output[0], 2))])}");
     }
 
-    /// <summary>About a dozen rows of the curve: epoch 1, every "round" step (1, 2 or 5 × 10ᵏ), and the last epoch.</summary>
+    /// <summary>8 to 15 rows of the curve (all of it up to 20 epochs): epoch 1, every multiple of a round step
+    /// (1, 2, 2.5 or 5 × 10ᵏ, the smallest at least epochs/15), and the last epoch.</summary>
     internal static IEnumerable<CurvePoint> SampleCurve(IReadOnlyList<CurvePoint> curve)
     {
         if (curve.Count <= 20)
@@ -238,7 +239,7 @@ internal static class MlpCommand
         int step = 1;
         for (int scale = 1; ; scale *= 10)
         {
-            int nice = new[] { scale, 2 * scale, 5 * scale }.FirstOrDefault(v => v >= target);
+            int nice = new[] { scale, 2 * scale, scale >= 10 ? scale * 5 / 2 : 2 * scale, 5 * scale }.FirstOrDefault(v => v >= target);
             if (nice > 0)
             {
                 step = nice;
