@@ -41,15 +41,15 @@ internal static class MlpCommand
             if (result.Tokens.Count > 0 && !TryParseSizes(text, out _, out string? error))
                 result.AddError($"--layers {error}");
         });
-        var activation = new Option<string>("--activation") { Description = "The activation of the hidden layers, and of the output layer unless --output-activation says otherwise.", DefaultValueFactory = _ => "sigmoid" };
+        var activation = new Option<string>("--activation") { Description = $"The activation of the hidden layers, and of the output layer unless --output-activation says otherwise: {string.Join(", ", ActivationRegistry.Names)}.", HelpName = "name", DefaultValueFactory = _ => "sigmoid" };
         activation.AcceptOnlyFromAmong([.. ActivationRegistry.Names]);
-        var outputActivation = new Option<string?>("--output-activation") { Description = "The output layer's activation (default: the same as --activation)." };
+        var outputActivation = new Option<string?>("--output-activation") { Description = "The output layer's activation (default: the same as --activation), e.g. softmax with 2 outputs.", HelpName = "name" };
         outputActivation.AcceptOnlyFromAmong([.. ActivationRegistry.Names]);
-        var loss = new Option<string>("--loss") { Description = "The loss to minimize.", DefaultValueFactory = _ => "mse" };
+        var loss = new Option<string>("--loss") { Description = $"The loss to minimize: {string.Join(", ", LossRegistry.Names)}.", HelpName = "name", DefaultValueFactory = _ => "mse" };
         loss.AcceptOnlyFromAmong([.. LossRegistry.Names]);
         var optimizer = new Option<string>("--optimizer") { Description = "The optimizer.", DefaultValueFactory = _ => "sgd" };
         optimizer.AcceptOnlyFromAmong("sgd", "adam");
-        var momentum = new Option<double>("--momentum") { Description = "SGD momentum μ in [0, 1); 0 is plain gradient descent.", DefaultValueFactory = _ => 0 };
+        var momentum = new Option<double>("--momentum") { Description = "SGD momentum μ in [0, 1); 0 is plain gradient descent.", HelpName = "μ", DefaultValueFactory = _ => 0 };
         var lr = new Option<double>("--lr") { Description = "The learning rate, in (0, 10].", DefaultValueFactory = _ => 1.0 };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the truth table.", DefaultValueFactory = _ => 10_000 };
         var batch = new Option<int>("--batch") { Description = "Rows per gradient step; 0 is the whole table (full batch, no shuffling).", DefaultValueFactory = _ => 0 };
