@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using System.Text.Json;
 using Rosenblatt.Cli.Commands;
 using Rosenblatt.Cli.Conventions;
+using Rosenblatt.Training;
 using Spectre.Console;
 
 namespace Rosenblatt.Cli;
@@ -26,6 +27,8 @@ public static class CliApp
     [
         NeuronCommand.Create,
         PerceptronCommand.Create,
+        BackpropCommand.Create,
+        MlpCommand.Create,
         CompareCommand.Create,
         DemoCommand.Create,
     ];
@@ -129,9 +132,10 @@ public static class CliApp
     }
 
     /// <summary>The exceptions that mean "the request was wrong", not "rosenblatt is broken".</summary>
-    /// <remarks>NotFittedException derives from InvalidOperationException, so it is covered.</remarks>
+    /// <remarks>NotFittedException derives from InvalidOperationException, so it is covered. A diverged training run
+    /// is the request's fault (usually the learning rate), and its message already says what to change.</remarks>
     private static bool IsUserError(Exception ex) => ex is ArgumentException or InvalidOperationException or FormatException
-        or IOException or InvalidDataException or UnauthorizedAccessException or JsonException;
+        or IOException or InvalidDataException or UnauthorizedAccessException or JsonException or TrainingDivergedException;
 
     /// <summary>The exception's message as one line, without .NET's "(Parameter 'x')" and "Actual value was" additions.</summary>
     /// <remarks>The library's messages already name the parameter and quote the value, so the additions only repeat them.</remarks>

@@ -19,6 +19,19 @@ internal static class CliFormat
             ? value.ToString("0.##e+0", CultureInfo.InvariantCulture)
             : value.ToString("0.######", CultureInfo.InvariantCulture);
 
+    /// <summary>Formats one number to <paramref name="digits"/> significant digits, e.g. <c>0.0006965</c> or <c>-0.0121244</c>.</summary>
+    /// <param name="value">The number.</param>
+    /// <param name="digits">Significant digits, 1 to 17.</param>
+    /// <remarks>For values whose size varies by orders of magnitude (losses, gradients), where fixed decimals would
+    /// print 0.000697 or 0; tiny values switch to exponents as <c>7.993e-05</c> (lowercase, as in <see cref="Number"/>).
+    /// With 6 digits it is the library's walkthrough format, so a table cell and the chain-rule numbers beside it
+    /// agree digit for digit. Never prints "-0".</remarks>
+    public static string Significant(double value, int digits)
+    {
+        string text = value.ToString("G" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture).Replace('E', 'e');
+        return text == "-0" ? "0" : text;
+    }
+
     /// <summary>Formats a vector as <c>[1, 0.5, -2]</c>.</summary>
     /// <param name="values">The numbers.</param>
     public static string Vector(IEnumerable<double> values) => "[" + string.Join(", ", values.Select(Number)) + "]";

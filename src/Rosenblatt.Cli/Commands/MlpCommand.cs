@@ -1,0 +1,289 @@
+using System.CommandLine;
+using System.Globalization;
+using Rosenblatt.Activations;
+using Rosenblatt.Cli.Conventions;
+using Rosenblatt.Data;
+using Rosenblatt.Initializers;
+using Rosenblatt.Layers;
+using Rosenblatt.Losses;
+using Rosenblatt.Networks;
+using Rosenblatt.Numerics;
+using Rosenblatt.Optimizers;
+using Rosenblatt.Training;
+using Spectre.Console;
+
+namespace Rosenblatt.Cli.Commands;
+
+/// <summary><c>rosenblatt mlp</c>: a multilayer network trained on a logic gate, with its loss curve and final predictions.</summary>
+/// <remarks>
+/// <para>Step 5 of the learning path: the hidden layer that gets past the XOR wall. The command builds a
+/// <see cref="Network"/> of <see cref="Dense"/> layers from <c>--layers</c>, trains it with the one
+/// <see cref="Trainer"/>, and prints about a dozen rows of the loss curve and the truth table it learned.</para>
+/// <para><c>--numpy-init</c> replays a tutorial's NumPy script: weights drawn as <c>np.random.seed(seed);
+/// W = np.random.randn(in, out) * 0.5</c> layer after layer, biases zero, and the scripts' gradient
+/// convention. The scripts back-propagate the gradient of ½·mean((a−y)²) while printing mean((a−y)²);
+/// Rosenblatt's MSE is mean((a−y)²) with gradient 2(a−y)/N, so with mse the run uses lr/2 and says so.
+/// Seed 002 is <c>rosenblatt mlp --gate xor --layers 2,4,1 --activation sigmoid --lr 1.0 --epochs 10000 --seed 42 --numpy-init</c>.</para>
+/// </remarks>
+internal static class MlpCommand
+{
+    private static readonly string[] Initializers = ["xavier", "he", "normal", "uniform", "zeros"];
+
+    /// <summary>Builds the command.</summary>
+    /// <param name="cli">The console and the global options.</param>
+    public static Command Create(CliContext cli)
+    {
+        var gate = new Option<string>("--gate") { Description = "The logic gate to learn: and, or, nand, nor, xor, xnor, andN, orN, parityN.", HelpName = "name", DefaultValueFactory = _ => "xor" };
+        var layers = new Option<string>("--layers") { Description = "Layer sizes from input to output, e.g. 2,4,1: the first is the gate's input count, the last 1 (one 0/1 output) or 2 (one unit per class).", HelpName = "n1,n2,...", DefaultValueFactory = _ => "2,4,1" };
+        layers.Validators.Add(result =>
+        {
+            string text = string.Join(",", result.Tokens.Select(t => t.Value));
+            if (result.Tokens.Count > 0 && !TryParseSizes(text, out _, out string? error))
+                result.AddError($"--layers {error}");
+        });
+        var activation = new Option<string>("--activation") { Description = $"The activation of the hidden layers, and of the output layer unless --output-activation says otherwise: {string.Join(", ", ActivationRegistry.Names)}.", HelpName = "name", DefaultValueFactory = _ => "sigmoid" };
+        activation.AcceptOnlyFromAmong([.. ActivationRegistry.Names]);
+        var outputActivation = new Option<string?>("--output-activation") { Description = "The output layer's activation (default: the same as --activation), e.g. softmax with 2 outputs.", HelpName = "name" };
+        outputActivation.AcceptOnlyFromAmong([.. ActivationRegistry.Names]);
+        var loss = new Option<string>("--loss") { Description = $"The loss to minimize: {string.Join(", ", LossRegistry.Names)}.", HelpName = "name", DefaultValueFactory = _ => "mse" };
+        loss.AcceptOnlyFromAmong([.. LossRegistry.Names]);
+        var optimizer = new Option<string>("--optimizer") { Description = "The optimizer.", DefaultValueFactory = _ => "sgd" };
+        optimizer.AcceptOnlyFromAmong("sgd", "adam");
+        var momentum = new Option<double>("--momentum") { Description = "SGD momentum μ in [0, 1); 0 is plain gradient descent.", HelpName = "μ", DefaultValueFactory = _ => 0 };
+        var lr = new Option<double>("--lr") { Description = "The learning rate, in (0, 10].", DefaultValueFactory = _ => 1.0 };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the truth table.", DefaultValueFactory = _ => 10_000 };
+        var batch = new Option<int>("--batch") { Description = "Rows per gradient step; 0 is the whole table (full batch, no shuffling).", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "The seed for the starting weights and the shuffling.", DefaultValueFactory = _ => 42 };
+        var init = new Option<string?>("--init") { Description = "How weights start (default: xavier, or he for relu and leaky_relu)." };
+        init.AcceptOnlyFromAmong(Initializers);
+        var numpyInit = new Option<bool>("--numpy-init") { Description = "Replay a NumPy script: np.random.seed(seed); W = randn(in, out)·0.5 per layer, biases 0; with mse, lr/2 (the scripts' gradient convention)." };
+
+        var command = new Command("mlp", "Train a multilayer network on a logic gate; print the loss curve and the predictions.")
+        {
+            gate, layers, activation, outputActivation, loss, optimizer, momentum, lr, epochs, batch, seed, init, numpyInit,
+        };
+        command.SetAction(parse =>
+        {
+            TryParseSizes(parse.GetValue(layers)!, out int[] sizes, out _);
+            string hidden = parse.GetValue(activation)!;
+            var settings = new Settings(
+                LogicGate.FromName(parse.GetValue(gate)!).Name, sizes, hidden, parse.GetValue(outputActivation) ?? hidden,
+                parse.GetValue(loss)!, parse.GetValue(optimizer)!, parse.GetValue(momentum), parse.GetValue(lr), parse.GetValue(lr),
+                parse.GetValue(epochs), parse.GetValue(batch), parse.GetValue(batch) > 0, parse.GetValue(seed),
+                parse.GetValue(init), parse.GetValue(numpyInit));
+            return Execute(cli, parse, settings);
+        });
+        return command;
+    }
+
+    private static int Execute(CliContext cli, ParseResult parse, Settings requested)
+    {
+        var gate = LogicGate.FromName(requested.Gate);
+        Validate(requested, gate);
+        string? note = null;
+        var settings = requested;
+        if (requested.NumpyInit && requested.Loss == "mse")
+        {
+            settings = requested with { EffectiveLearningRate = requested.LearningRate / 2 };
+            note = $"note: --numpy-init trains with lr/2 = {N(settings.EffectiveLearningRate)}: the NumPy scripts back-propagate the gradient of " +
+                   $"½·mean((a−y)²) while printing mean((a−y)²), and Rosenblatt's MSE gradient is 2(a−y)/N.";
+        }
+
+        var network = Build(settings, gate);
+        Optimizer optimizer = settings.Optimizer == "adam"
+            ? new Adam(settings.EffectiveLearningRate)
+            : new Sgd(settings.EffectiveLearningRate, settings.Momentum);
+        var trainer = new Trainer(new TrainerOptions
+        {
+            Epochs = settings.Epochs, BatchSize = settings.Batch, Shuffle = settings.Shuffle, Seed = settings.Seed,
+        });
+        var x = Matrix.FromRows(gate.X);
+        var y = Targets(gate, network.Outputs);
+        var history = trainer.Fit(network, LossRegistry.FromName(settings.Loss), optimizer, x, y);
+
+        var outputs = network.Predict(x);
+        var predictions = new List<Prediction>();
+        for (int r = 0; r < gate.X.Length; r++)
+        {
+            double[] output = [.. outputs.Row(r).ToArray().Select(v => (double)v)];
+            int predicted = output.Length == 1 ? (output[0] >= 0.5 ? 1 : 0) : Array.IndexOf(output, output.Max());
+            predictions.Add(new Prediction(gate.X[r], output, gate.Y[r], predicted, predicted == gate.Y[r]));
+        }
+        var curve = history.Epochs.Select(e => new CurvePoint(e.Epoch, e.Loss, e.Accuracy)).ToArray();
+        string init = settings.NumpyInit
+            ? $"numpy (np.random.seed({settings.Seed}); randn × 0.5; biases 0)"
+            : string.Join("/", network.Layers.Select(l => l.WeightInitializer.Name).Distinct());
+        var document = new Document(settings with { Init = init }, network.Shape, note, curve, history.Last.Loss,
+            predictions, predictions.Count(p => p.Correct), predictions.Count);
+        return cli.Write(parse, document, console => Render(console, document));
+    }
+
+    /// <summary>Checks what the library cannot know: that the sizes fit the gate, and that the options belong together.</summary>
+    private static void Validate(Settings s, LogicGate gate)
+    {
+        string layers = string.Join(",", s.Layers);
+        if (s.Layers.Length < 2)
+            throw new ArgumentException(
+                $"--layers needs at least an input and an output size (received '{layers}'). help: e.g. --layers {gate.InputCount},4,1 ({gate.InputCount} inputs, 4 hidden units, 1 output).");
+        if (s.Layers[0] != gate.InputCount)
+            throw new ArgumentException(
+                $"--layers starts with {s.Layers[0]} inputs but gate '{gate.Name}' has {gate.InputCount} (received '{layers}'). " +
+                $"help: start with the gate's input count, e.g. --layers {gate.InputCount},{string.Join(",", s.Layers.Skip(1))}.");
+        if (s.Layers[^1] is not (1 or 2))
+            throw new ArgumentException(
+                $"--layers ends with {s.Layers[^1]} outputs but gate '{gate.Name}' has one 0/1 target (received '{layers}'). " +
+                "help: end with 1 (one unit read as ≥ 0.5 → 1) or 2 (one unit per class, e.g. with --output-activation softmax).");
+        if (!double.IsFinite(s.LearningRate) || s.LearningRate <= 0 || s.LearningRate > 10)
+            throw new ArgumentException(
+                $"--lr must be > 0 and at most 10 (received {s.LearningRate.ToString(CultureInfo.InvariantCulture)}). help: typical values are 0.01 to 1 for sgd, 0.001 to 0.1 for adam.");
+        if (s.Epochs < 1)
+            throw new ArgumentException($"--epochs must be at least 1 (received {s.Epochs}). help: xor needs a few thousand epochs with sgd, e.g. --epochs 10000.");
+        if (s.Batch < 0)
+            throw new ArgumentException($"--batch must be 0 (the whole table) or more (received {s.Batch}). help: use --batch 0 for full batch, or e.g. --batch 2.");
+        if (!(s.Momentum >= 0 && s.Momentum < 1))
+            throw new ArgumentException(
+                $"--momentum must be at least 0 and below 1 (received {s.Momentum.ToString(CultureInfo.InvariantCulture)}). help: typical momentum is 0.9; 0 turns it off.");
+        if (s.Optimizer == "adam" && s.Momentum != 0)
+            throw new ArgumentException(
+                $"--momentum applies to sgd only (received --momentum {N(s.Momentum)} with --optimizer adam). help: drop --momentum; Adam keeps its own momentum (β1 = 0.9).");
+        if (s.NumpyInit && s.Init is not null)
+            throw new ArgumentException(
+                $"--init {s.Init} and --numpy-init both choose the starting weights. help: use one of them; --numpy-init replays a NumPy script's randn × 0.5.");
+        if (s.NumpyInit && s.Seed < 0)
+            throw new ArgumentException($"--seed must be 0 or more with --numpy-init (received {s.Seed}), as for np.random.seed. help: e.g. --seed 42.");
+    }
+
+    private static Network Build(Settings s, LogicGate gate)
+    {
+        var layers = new List<Dense>();
+        for (int i = 1; i < s.Layers.Length; i++)
+        {
+            var activation = ActivationRegistry.FromName(i == s.Layers.Length - 1 ? s.OutputActivation : s.Activation);
+            layers.Add(new Dense(s.Layers[i], activation, s.Init is null ? null : Initializer(s.Init)));
+        }
+        var network = new Network(gate.InputCount, layers, s.Seed);
+        if (s.NumpyInit)
+            network.InitializeLikeNumPy(s.Seed, 0.5);
+        return network;
+    }
+
+    private static Initializer Initializer(string name) => name switch
+    {
+        "xavier" => new XavierInitializer(),
+        "he" => new HeInitializer(),
+        "normal" => new NormalInitializer(),
+        "uniform" => new UniformInitializer(),
+        _ => new ZerosInitializer(),
+    };
+
+    /// <summary>The gate's targets as one column of 0/1, or one-hot rows [1, 0] / [0, 1] for two output units.</summary>
+    private static Matrix Targets(LogicGate gate, int outputs)
+    {
+        var y = new Matrix(gate.Y.Length, outputs);
+        for (int r = 0; r < gate.Y.Length; r++)
+        {
+            if (outputs == 1)
+                y[r, 0] = gate.Y[r];
+            else
+                y[r, gate.Y[r]] = 1;
+        }
+        return y;
+    }
+
+    private static void Render(IAnsiConsole console, Document d)
+    {
+        var s = d.Settings;
+        string activations = s.Activation == s.OutputActivation || s.Layers.Length == 2
+            ? $"{s.OutputActivation} activation"
+            : $"{s.Activation} hidden, {s.OutputActivation} output";
+        string optimizer = s.Optimizer == "sgd" && s.Momentum != 0 ? $"sgd (momentum {N(s.Momentum)})" : s.Optimizer;
+        string batches = s.Batch == 0 ? "full batch" : $"batches of {s.Batch}, shuffled";
+        console.WriteLine($"MLP {d.Shape} on {s.Gate.ToUpperInvariant()}: {activations}, {s.Loss} loss, {optimizer} lr {N(s.LearningRate)}, {batches}");
+        console.WriteLine($"{s.Epochs} epochs, seed {s.Seed}, initial weights: {s.Init}");
+        if (d.Note is { } note)
+            console.WriteLine(note);
+
+        bool accuracy = d.LossCurve.Any(p => p.Accuracy is not null);
+        var curve = accuracy ? CliTable.Create("epoch", "loss", "accuracy") : CliTable.Create("epoch", "loss");
+        foreach (var point in SampleCurve(d.LossCurve))
+        {
+            string epoch = point.Epoch.ToString(CultureInfo.InvariantCulture);
+            string loss = CliFormat.Significant(point.Loss, 4);
+            if (accuracy)
+                curve.AddPlainRow(epoch, loss, point.Accuracy is double a ? $"{N(a * 100)}%" : "-");
+            else
+                curve.AddPlainRow(epoch, loss);
+        }
+        console.Write(curve);
+
+        var table = CliTable.Create("input", d.Predictions[0].Output.Length == 1 ? "output" : "outputs", "target", "✓/✗");
+        foreach (var p in d.Predictions)
+        {
+            string output = p.Output.Length == 1 ? F4(p.Output[0]) : "[" + string.Join(", ", p.Output.Select(F4)) + "]";
+            table.AddRow(new Text(CliFormat.Vector(p.Input)), new Text(output),
+                new Text(p.Target.ToString(CultureInfo.InvariantCulture)), CliTable.Mark(p.Correct));
+        }
+        console.Write(table);
+        console.WriteLine($"final loss {CliFormat.Significant(d.FinalLoss, 4)} (epoch {d.LossCurve[^1].Epoch}); {d.Correct}/{d.Total} rows correct");
+        if (d.Predictions[0].Output.Length == 1)
+            console.WriteLine($"rounded as NumPy prints them: {NumPyFormat.Array([.. d.Predictions.Select(p => NumPyFormat.Round(p.Output[0], 2))])}");
+    }
+
+    /// <summary>8 to 15 rows of the curve (all of it up to 20 epochs): epoch 1, every multiple of a round step
+    /// (1, 2, 2.5 or 5 × 10ᵏ, the smallest at least epochs/15), and the last epoch.</summary>
+    internal static IEnumerable<CurvePoint> SampleCurve(IReadOnlyList<CurvePoint> curve)
+    {
+        if (curve.Count <= 20)
+            return curve;
+        double target = curve.Count / 15.0;
+        int step = 1;
+        for (int scale = 1; ; scale *= 10)
+        {
+            int nice = new[] { scale, 2 * scale, scale >= 10 ? scale * 5 / 2 : 2 * scale, 5 * scale }.FirstOrDefault(v => v >= target);
+            if (nice > 0)
+            {
+                step = nice;
+                break;
+            }
+        }
+        return curve.Where((p, i) => i == 0 || i == curve.Count - 1 || p.Epoch % step == 0);
+    }
+
+    /// <summary>Parses <c>2,4,1</c> into layer sizes of at least 1; the error (prefixed by the option name) says what is wrong.</summary>
+    private static bool TryParseSizes(string text, out int[] sizes, out string? error)
+    {
+        string[] tokens = text.Split(',');
+        sizes = new int[tokens.Length];
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            string token = tokens[i].Trim();
+            if (!int.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out sizes[i]) || sizes[i] < 1)
+            {
+                error = $"value '{token}' is not a layer size (received '{text}'). help: write whole numbers of at least 1 separated by commas, e.g. --layers 2,4,1.";
+                return false;
+            }
+        }
+        error = null;
+        return true;
+    }
+
+    private static string N(double value) => CliFormat.Number(value);
+
+    private static string F4(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>The run's settings as given; <see cref="EffectiveLearningRate"/> is the rate the optimizer really used.</summary>
+    internal sealed record Settings(
+        string Gate, int[] Layers, string Activation, string OutputActivation, string Loss, string Optimizer, double Momentum,
+        double LearningRate, double EffectiveLearningRate, int Epochs, int Batch, bool Shuffle, int Seed, string? Init, bool NumpyInit);
+
+    /// <summary>One epoch of the loss curve: the mean loss over the epoch's batches (each before its update) and the accuracy, for classifiers.</summary>
+    internal sealed record CurvePoint(int Epoch, double Loss, double? Accuracy);
+
+    /// <summary>One row of the learned truth table; <see cref="Predicted"/> is the output read as a class (≥ 0.5 → 1, or the largest unit).</summary>
+    internal sealed record Prediction(double[] Input, double[] Output, int Target, int Predicted, bool Correct);
+
+    /// <summary>The <c>--json</c> document: every epoch of the curve, not only the printed rows.</summary>
+    internal sealed record Document(
+        Settings Settings, string Shape, string? Note, IReadOnlyList<CurvePoint> LossCurve, double FinalLoss,
+        IReadOnlyList<Prediction> Predictions, int Correct, int Total);
+}
