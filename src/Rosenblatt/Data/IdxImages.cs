@@ -1,0 +1,107 @@
+using Rosenblatt.Diagnostics;
+using Rosenblatt.Numerics;
+
+namespace Rosenblatt.Data;
+
+/// <summary>A stack of greyscale images as read from an IDX file: one byte per pixel, image after image.</summary>
+/// <remarks>
+/// Kept as bytes because that is 4× smaller than float32: MNIST's 60,000 training images are 47 MB as
+/// bytes and 188 MB as floats. Convert with <see cref="ToMatrix()"/> when training needs them, or convert
+/// a slice at a time with <see cref="ToMatrix(int, int)"/>.
+/// </remarks>
+/// <example>
+/// <code>
+/// IdxImages images = IdxReader.ReadImages("train-images-idx3-ubyte.gz");
+/// Matrix x = images.ToMatrix();            // 60000 × 784, values in [0, 1]
+/// ReadOnlySpan&lt;byte&gt; first = images.Image(0); // 784 bytes, row-major
+/// </code>
+/// </example>
+public sealed class IdxImages
+{
+    private static readonly float[] Scale = BuildScale();
+
+    /// <summary>Wraps pixel data (not copied): <paramref name="count"/> images of <paramref name="rows"/> × <paramref name="columns"/> bytes.</summary>
+    /// <param name="count">Number of images, &gt;= 0.</param>
+    /// <param name="rows">Pixel rows per image, &gt;= 1.</param>
+    /// <param name="columns">Pixel columns per image, &gt;= 1.</param>
+    /// <param name="pixels">Exactly count · rows · columns bytes.</param>
+    /// <exception cref="ArgumentException">A dimension is out of range or the pixel count does not match.</exception>
+    public IdxImages(int count, int rows, int columns, byte[] pixels)
+    {
+        ArgumentNullException.ThrowIfNull(pixels);
+        Guard.AtLeast(count, 0, nameof(count), "pass the number of images.");
+        Guard.AtLeast(rows, 1, nameof(rows), "an image has at least one row of pixels.");
+        Guard.AtLeast(columns, 1, nameof(columns), "an image has at least one column of pixels.");
+        if ((long)count * rows * columns != pixels.Length)
+            throw Guard.Error(nameof(pixels),
+                $"pixels has {pixels.Length} bytes but {count} images of {rows}×{columns} need {(long)count * rows * columns}.",
+                "pass count · rows · columns bytes, image after image.");
+        Count = count;
+        Rows = rows;
+        Columns = columns;
+        Pixels = pixels;
+    }
+
+    /// <summary>The number of images.</summary>
+    public int Count { get; }
+
+    /// <summary>Pixel rows per image (28 for MNIST).</summary>
+    public int Rows { get; }
+
+    /// <summary>Pixel columns per image (28 for MNIST).</summary>
+    public int Columns { get; }
+
+    /// <summary>Pixels per image, <see cref="Rows"/> · <see cref="Columns"/>: the feature count once flattened.</summary>
+    public int PixelsPerImage => Rows * Columns;
+
+    /// <summary>All pixels (0 = background … 255 = ink), image after image, row-major within an image. Not a copy.</summary>
+    public byte[] Pixels { get; }
+
+    /// <summary>The pixels of image <paramref name="index"/>, row-major.</summary>
+    /// <param name="index">0 to <see cref="Count"/> − 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside the stack.</exception>
+    public ReadOnlySpan<byte> Image(int index)
+    {
+        CheckRange(index, 1);
+        return Pixels.AsSpan(index * PixelsPerImage, PixelsPerImage);
+    }
+
+    /// <summary>Every image flattened to one row of floats scaled to [0, 1] (pixel / 255).</summary>
+    /// <remarks>Scaling keeps inputs in the range the initialisers assume; raw 0–255 inputs saturate
+    /// sigmoids and make the first gradient steps huge.</remarks>
+    public Matrix ToMatrix() => ToMatrix(0, Count);
+
+    /// <summary>Images <paramref name="start"/> .. <paramref name="start"/> + <paramref name="count"/> − 1 as rows scaled to [0, 1].</summary>
+    /// <param name="start">The first image.</param>
+    /// <param name="count">How many images.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The range is outside the stack.</exception>
+    public Matrix ToMatrix(int start, int count)
+    {
+        CheckRange(start, count);
+        var result = new Matrix(count, PixelsPerImage);
+        Span<float> dst = result.AsSpan();
+        ReadOnlySpan<byte> src = Pixels.AsSpan(start * PixelsPerImage, count * PixelsPerImage);
+        for (int i = 0; i < src.Length; i++)
+            dst[i] = Scale[src[i]];
+        return result;
+    }
+
+    /// <summary>The shape, e.g. <c>IdxImages 60000 × 28×28</c>.</summary>
+    public override string ToString() => $"IdxImages {Count} × {Rows}×{Columns}";
+
+    private void CheckRange(int start, int count)
+    {
+        if (start < 0 || count < 0 || (long)start + count > Count)
+            throw new ArgumentOutOfRangeException(nameof(start), start,
+                $"images {start}..{(long)start + count - 1} are outside the stack of {Count} images. help: use indices 0..{Count - 1}.");
+    }
+
+    private static float[] BuildScale()
+    {
+        // Division, not multiplication by 1/255: 255 must map to exactly 1.
+        var table = new float[256];
+        for (int b = 0; b < 256; b++)
+            table[b] = b / 255f;
+        return table;
+    }
+}
