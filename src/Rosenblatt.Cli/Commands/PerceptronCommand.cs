@@ -31,10 +31,12 @@ internal static class PerceptronCommand
         var shuffle = new Option<bool>("--shuffle") { Description = "Visit the samples in a new seeded order every epoch." };
         var seed = new Option<int>("--seed") { Description = "The seed for --shuffle and --init random.", DefaultValueFactory = _ => 0 };
         var log = new Option<bool>("--log") { Description = "Print every step of the rule: input, target, prediction, error, weights before and after." };
+        var data = new Option<string?>("--data") { Description = "A CSV file to learn instead of a gate (numeric features, label in the last column unless --label says otherwise).", HelpName = "file.csv" };
+        var label = new Option<string?>("--label") { Description = "The CSV's label column, by header name or 0-based index.", HelpName = "column" };
 
-        var command = new Command("perceptron", "Train Rosenblatt's perceptron on a logic gate and show how it learns (or why it cannot).")
+        var command = new Command("perceptron", "Train Rosenblatt's perceptron on a logic gate or a CSV file and show how it learns (or why it cannot).")
         {
-            gate, lr, epochs, variant, init, shuffle, seed, log,
+            gate, lr, epochs, variant, init, shuffle, seed, log, data, label,
         };
         command.SetAction(parse =>
         {
@@ -48,7 +50,10 @@ internal static class PerceptronCommand
                 Seed = parse.GetValue(seed),
                 RecordSteps = parse.GetValue(log),
             };
-            return Execute(cli, parse, LogicGate.FromName(parse.GetValue(gate)!), options);
+            string? csv = parse.GetValue(data);
+            return csv is null
+                ? Execute(cli, parse, LogicGate.FromName(parse.GetValue(gate)!), options)
+                : ExecuteCsv(cli, parse, CsvLoader.Load(csv, CsvColumns.Options(parse.GetValue(label))), options);
         });
         return command;
     }
@@ -104,10 +109,47 @@ internal static class PerceptronCommand
         console.WriteLine(d.Summary);
     }
 
+    private static int ExecuteCsv(CliContext cli, ParseResult parse, Dataset data, PerceptronOptions options)
+    {
+        var x = data.ToRows();
+        var y = data.Labels.Select(l => data.ClassNames[l]).ToArray();
+        var perceptron = new Perceptron<string>(options);
+        var report = perceptron.Fit(x, y);
+        var document = new CsvDocument(
+            data.Name, data.Count, data.FeatureCount, perceptron.Classes, options.LearningRate, options.MaxEpochs,
+            options.Variant.ToString().ToLowerInvariant(), report.Converged, report.EpochsRun, report.Updates, report.MistakesPerEpoch,
+            perceptron.Coefficients.Select(c => c.ToArray()).ToArray(), perceptron.Intercepts.ToArray(), report.TrainingAccuracy, report.Summary,
+            options.RecordSteps ? perceptron.Steps : null);
+        return cli.Write(parse, document, console =>
+        {
+            console.WriteLine($"Perceptron on {document.Data}: {document.Rows} rows, {document.Features} features, classes {string.Join(", ", document.Classes)}" +
+                              (document.Classes.Count > 2 ? " (one-vs-rest)" : "") + $"; lr {CliFormat.Number(document.LearningRate)}, at most {document.MaxEpochs} epochs, {document.Variant} rule");
+            var epochs = CliTable.Create("epoch", "mistakes");
+            for (int e = 0; e < document.MistakesPerEpoch.Count; e++)
+                epochs.AddPlainRow(I(e + 1), I(document.MistakesPerEpoch[e]));
+            console.Write(epochs);
+            if (document.Features <= 8)
+            {
+                var weights = CliTable.Create("unit", "w", "b");
+                for (int u = 0; u < document.Coefficients.Length; u++)
+                    weights.AddPlainRow(document.Classes.Count > 2 ? document.Classes[u] : $"{document.Classes[1]} vs {document.Classes[0]}", CliFormat.Vector(document.Coefficients[u]), CliFormat.Number(document.Intercepts[u]));
+                console.Write(weights);
+            }
+            console.WriteLine($"{CliFormat.Number(Math.Round(document.TrainingAccuracy * 100, 2))}% of training rows correct");
+            console.WriteLine(document.Summary);
+        });
+    }
+
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>One row of the learned truth table.</summary>
     internal sealed record TruthRow(double[] Input, double WeightedSum, int Prediction, int Target);
+
+    /// <summary>The <c>--json</c> document for a CSV file.</summary>
+    internal sealed record CsvDocument(
+        string Data, int Rows, int Features, IReadOnlyList<string> Classes, double LearningRate, int MaxEpochs, string Variant,
+        bool Converged, int EpochsRun, int Updates, IReadOnlyList<int> MistakesPerEpoch, double[][] Coefficients, double[] Intercepts,
+        double TrainingAccuracy, string Summary, IReadOnlyList<PerceptronStep>? Steps);
 
     /// <summary>The <c>--json</c> document.</summary>
     internal sealed record Document(

@@ -80,4 +80,44 @@ public class PerceptronCommandTests
         Assert.Equal(0.75, p.RootElement.GetProperty("trainingAccuracy").GetDouble());
         Assert.True(c.RootElement.GetProperty("trainingAccuracy").GetDouble() <= 0.75);
     }
+
+    [Fact]
+    public void Data_WithACsvFile_LearnsItsStringLabels()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"rosenblatt-and-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "x1,x2,label\n0,0,no\n0,1,no\n1,0,no\n1,1,yes\n");
+        try
+        {
+            var run = CliRun.Of("perceptron", "--data", path, "--json");
+            Assert.Equal(ExitCodes.Success, run.ExitCode);
+            using var doc = JsonDocument.Parse(run.Out);
+            Assert.Equal(["no", "yes"], doc.RootElement.GetProperty("classes").EnumerateArray().Select(e => e.GetString()));
+            Assert.Equal([2, 3, 3, 0], doc.RootElement.GetProperty("mistakesPerEpoch").EnumerateArray().Select(e => e.GetInt32()));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Data_WithTextInANumericColumn_NamesLineColumnAndValue()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"rosenblatt-bad-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "0,0,a\n1,x,b\n");
+        try
+        {
+            var run = CliRun.Of("perceptron", "--data", path);
+            Assert.Equal(ExitCodes.UserError, run.ExitCode);
+            Assert.Contains("line 2, column 2: \"x\" is not a number", run.Err);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Data_WithAMissingFile_IsAUserError() =>
+        Assert.Equal(ExitCodes.UserError, CliRun.Of("perceptron", "--data", "/nonexistent/file.csv").ExitCode);
 }
