@@ -302,15 +302,17 @@ internal sealed class ModelReader
         for (int i = 0; i < w.Length; i++)
         {
             if (!T.IsFinite(w[i]))
-                throw Error($"layer {layer}'s weight {i} (input {i / units}, unit {i % units}) is {w[i]}, not a finite number.", Resave);
+                throw Error($"layer {layer}'s weight {i} (input {i / units}, unit {i % units}) is {Text(w[i])}, not a finite number.", Resave);
         }
         for (int i = 0; i < b.Length; i++)
         {
             if (!T.IsFinite(b[i]))
-                throw Error($"layer {layer}'s bias {i} is {b[i]}, not a finite number.", Resave);
+                throw Error($"layer {layer}'s bias {i} is {Text(b[i])}, not a finite number.", Resave);
         }
         return (w, b);
     }
+
+    private static string Text<T>(T value) where T : IFormattable => value.ToString(null, CultureInfo.InvariantCulture);
 
     private TrainingHistory History(HistoryDto? dto)
     {
