@@ -45,6 +45,19 @@ public static class DataDirectory
         return folders;
     }
 
+    /// <summary>The folder a download of <paramref name="dataset"/> goes to: <c>&lt;root&gt;/&lt;dataset&gt;</c>, the root being the folder given, else <c>$ROSENBLATT_DATA</c>, else <c>./data</c>.</summary>
+    /// <remarks>It is the first place <see cref="FindFile"/> looks for the same arguments, so a fetched set is found without further settings.</remarks>
+    /// <param name="dataset">The set's sub-folder name, e.g. <c>mnist</c>.</param>
+    /// <param name="directory">An explicit root folder; null to use <c>$ROSENBLATT_DATA</c>, then <c>./data</c>.</param>
+    public static string DownloadFolder(string dataset, string? directory = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        string? root = !string.IsNullOrWhiteSpace(directory) ? directory : Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(root))
+            root = "data";
+        return Path.Combine(Path.GetFullPath(root), dataset);
+    }
+
     /// <summary>The full path of <paramref name="fileName"/> for <paramref name="dataset"/>, searched as described above.</summary>
     /// <param name="dataset">The set's sub-folder name, e.g. <c>mnist</c>.</param>
     /// <param name="fileName">The file, e.g. <c>train-images-idx3-ubyte.gz</c>; the name with or without <c>.gz</c> is accepted.</param>

@@ -11,7 +11,16 @@ public sealed class NotFittedException : InvalidOperationException
     /// <param name="model">The model's type name, e.g. <c>Perceptron</c>.</param>
     /// <param name="member">The member that was read, e.g. <c>Weights</c>.</param>
     public NotFittedException(string model, string member)
-        : base($"{model}.{member} is not available before training. help: call {model}.Fit(X, y) first.")
+        : this(model, member, $"call {model}.Fit(X, y) first.")
+    {
+    }
+
+    /// <summary>Creates the error with a fix of the caller's own (for objects that are fitted differently, e.g. scalers).</summary>
+    /// <param name="model">The type name, e.g. <c>StandardScaler</c>.</param>
+    /// <param name="member">The member that was read.</param>
+    /// <param name="help">What to call first, ending with a full stop.</param>
+    public NotFittedException(string model, string member, string help)
+        : base($"{model}.{member} is not available before training. help: {help}")
     {
         Model = model;
         Member = member;

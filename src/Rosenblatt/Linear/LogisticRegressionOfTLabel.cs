@@ -118,6 +118,14 @@ public class LogisticRegression<TLabel> : IClassifier<TLabel> where TLabel : not
         return history;
     }
 
+    /// <summary>Sets learned state without training (model files).</summary>
+    internal void Restore(ClassEncoder<TLabel> encoder, Network network, TrainingHistory history)
+    {
+        _encoder = encoder;
+        _network = network;
+        _history = history;
+    }
+
     void IClassifier<TLabel>.Train(IReadOnlyList<double[]> x, IReadOnlyList<TLabel> y) => Fit(x, y);
 
     /// <summary>The probability of every class for each row (columns in <see cref="Classes"/> order; rows sum to 1).</summary>

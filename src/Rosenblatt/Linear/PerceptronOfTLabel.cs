@@ -155,6 +155,10 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
         return report;
     }
 
+    /// <summary>Sets learned state without training (model files): the units' weights in class-index order, and the saved report.</summary>
+    internal void Restore(ClassEncoder<TLabel> encoder, int features, (double[] Weights, double Bias)[] units, PerceptronReport report) =>
+        _fitted = new Fitted(encoder, features, units, report, null);
+
     void IClassifier<TLabel>.Train(IReadOnlyList<double[]> x, IReadOnlyList<TLabel> y) => Fit(x, y);
 
     /// <summary>The raw score <c>w·x + b</c> of a binary perceptron for each row: positive or zero means the positive class.</summary>

@@ -52,6 +52,13 @@ public sealed class MlpRegressor
         return history;
     }
 
+    /// <summary>Sets learned state without training (model files).</summary>
+    internal void Restore(Network network, TrainingHistory history)
+    {
+        _network = network;
+        _history = history;
+    }
+
     /// <summary>The predicted targets for each row.</summary>
     /// <param name="x">Rows with the training feature count.</param>
     public double[][] Predict(IReadOnlyList<double[]> x)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Rosenblatt.Activations;
 using Rosenblatt.Diagnostics;
+using Rosenblatt.Metrics;
 using Rosenblatt.Losses;
 using Rosenblatt.Networks;
 using Rosenblatt.Numerics;

@@ -1,0 +1,101 @@
+using System.Buffers.Binary;
+using Rosenblatt.Data;
+
+namespace Rosenblatt.Tests.Data;
+
+/// <summary>The loaders against the real files in ../shared/data (present in CI; missing data fails loudly).</summary>
+public class MnistTests
+{
+    [Fact]
+    public void Mnist_TestSet_Has10000DigitsWithTheDocumentedCounts()
+    {
+        var test = Mnist.Load(SharedData.Folder, train: false);
+        Assert.Equal("mnist-test", test.Name);
+        Assert.Equal(10_000, test.Count);
+        Assert.Equal(784, test.FeatureCount);
+        Assert.Equal(7, test.Labels[0]);
+        Assert.Equal([980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009], test.ClassCounts());
+        var pixels = test.Features.AsSpan();
+        float min = float.MaxValue, max = float.MinValue;
+        foreach (float p in pixels)
+        {
+            min = Math.Min(min, p);
+            max = Math.Max(max, p);
+        }
+        Assert.Equal((0f, 1f), (min, max));
+        Assert.Equal("pixel_27_27", test.FeatureNames[783]);
+    }
+
+    [Fact]
+    public void Mnist_TrainFiles_Hold60000ImagesOf28By28()
+    {
+        string folder = SharedData.File("mnist");
+        byte[] labels = IdxReader.ReadLabels(Path.Combine(folder, "train-labels-idx1-ubyte.gz"));
+        Assert.Equal(60_000, labels.Length);
+        Assert.Equal(5, labels[0]);
+        Assert.Equal([5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949], labels.CountBy(l => l).OrderBy(p => p.Key).Select(p => p.Value));
+        var images = IdxReader.ReadImages(Path.Combine(folder, "train-images-idx3-ubyte.gz"));
+        Assert.Equal((60_000, 28, 28), (images.Count, images.Rows, images.Columns));
+    }
+
+    [Fact]
+    public void FashionMnist_TestSet_HasTenClothingClassesOf1000()
+    {
+        var test = FashionMnist.Load(SharedData.Folder, train: false);
+        Assert.Equal(10_000, test.Count);
+        Assert.Equal(784, test.FeatureCount);
+        Assert.All(test.ClassCounts(), c => Assert.Equal(1000, c));
+        Assert.Equal("Ankle boot", test.ClassNames[9]);
+        Assert.Equal(9, test.Labels[0]); // the first Fashion-MNIST test image is an ankle boot
+    }
+
+    [Fact]
+    public void Load_FromAnEmptyFolder_ListsWhereItLookedAndHowToFetch()
+    {
+        string dir = Directory.CreateTempSubdirectory("rosenblatt-mnist").FullName;
+        try
+        {
+            var e = Assert.Throws<FileNotFoundException>(() => Mnist.Load(dir));
+            Assert.Contains("train-images-idx3-ubyte.gz", e.Message);
+            Assert.Contains(dir, e.Message);
+            Assert.Contains("rosenblatt data fetch mnist", e.Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Load_ImagesAndLabelsOfDifferentLength_IsAnError()
+    {
+        string dir = Directory.CreateTempSubdirectory("rosenblatt-mnist").FullName;
+        try
+        {
+            File.WriteAllBytes(Path.Combine(dir, "t10k-images-idx3-ubyte"), Idx(0x803, [3, 2, 2], new byte[12]));
+            File.WriteAllBytes(Path.Combine(dir, "t10k-labels-idx1-ubyte"), Idx(0x801, [2], [1, 2]));
+            var e = Assert.Throws<InvalidDataException>(() => Mnist.Load(dir, train: false));
+            Assert.Contains("holds 3 images but", e.Message);
+            Assert.Contains("holds 2 labels", e.Message);
+
+            File.WriteAllBytes(Path.Combine(dir, "t10k-labels-idx1-ubyte"), Idx(0x801, [3], [1, 2, 12]));
+            var label = Assert.Throws<InvalidDataException>(() => Mnist.Load(dir, train: false));
+            Assert.Contains("label 2", label.Message);
+            Assert.Contains("is 12 but the set has 10 classes", label.Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static byte[] Idx(int magic, int[] dims, byte[] data)
+    {
+        var bytes = new byte[4 + 4 * dims.Length + data.Length];
+        BinaryPrimitives.WriteInt32BigEndian(bytes, magic);
+        for (int d = 0; d < dims.Length; d++)
+            BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4 + 4 * d), dims[d]);
+        data.CopyTo(bytes, 4 + 4 * dims.Length);
+        return bytes;
+    }
+}
