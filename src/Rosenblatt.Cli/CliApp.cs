@@ -31,6 +31,11 @@ public static class CliApp
         MlpCommand.Create,
         CompareCommand.Create,
         DemoCommand.Create,
+        TrainCommand.Create,
+        EvaluateCommand.Create,
+        PredictCommand.Create,
+        InfoCommand.Create,
+        PlotCommand.Create,
     ];
 
     /// <summary>Runs the CLI with plain, uncoloured, 100-column output: the form tests and scripts compare.</summary>
