@@ -36,6 +36,7 @@ public static class CliApp
         PredictCommand.Create,
         InfoCommand.Create,
         PlotCommand.Create,
+        DataCommand.Create,
     ];
 
     /// <summary>Runs the CLI with plain, uncoloured, 100-column output: the form tests and scripts compare.</summary>

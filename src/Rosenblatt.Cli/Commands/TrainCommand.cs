@@ -112,7 +112,7 @@ internal static class TrainCommand
 
         int parameters = model.Network?.ParameterCount ?? (model.FeatureCount + 1) * model.PerceptronUnits!.Value.Bias.Count;
         var document = new TrainDocument(
-            s.Model, loaded.Data.Name, model.Description, parameters, train.Count, test.Count, split, scaling,
+            s.Model, s.Data, model.Description, parameters, train.Count, test.Count, split, scaling,
             history?.Epochs.Count, history?.BestEpoch, history?.Cancelled ?? false, history?.StoppedEarly ?? false,
             history?.Last.Loss, trainAccuracy, confusion.Accuracy, confusion.Correct, confusion.Total,
             history is null ? perceptronSummary : TrainingProgress.Ending(history), saved,
@@ -133,8 +133,9 @@ internal static class TrainCommand
             "logistic" => $"logistic regression {train.FeatureCount}-{outputs}",
             _ => "a perceptron" + (train.ClassCount > 2 ? " (one-vs-rest)" : ""),
         };
-        return $"Training {model} on {loaded.Data.Name}: {train.Count} training rows, {test.Count} test rows ({split}), {scaling} scaling"
-            + Environment.NewLine + s.Describe(train.ClassCount);
+        return $"Training {model} on {loaded.Data.Name}, {(scaling == "none" ? "no" : scaling)} scaling" + Environment.NewLine
+            + $"{train.Count} training rows, {test.Count} test rows: {split}" + Environment.NewLine
+            + s.Describe(train.ClassCount);
     }
 
     private static void Render(IAnsiConsole console, TrainDocument d)
@@ -145,9 +146,16 @@ internal static class TrainCommand
         table.AddPlainRow($"training ({d.TrainRows} rows)", Percent(d.TrainAccuracy));
         table.AddPlainRow($"test ({d.TestRows} rows)", $"{Percent(d.TestAccuracy)} ({d.TestCorrect}/{d.TestTotal})");
         console.Write(table);
-        console.WriteLine(d.Saved is { } path
-            ? $"Saved the model to {path}; next: rosenblatt evaluate --model {Quote(path)} --data {Quote(d.Data)}"
-            : "Not saved (add --out model.json to keep it).");
+        if (d.Saved is { } full)
+        {
+            string path = Path.GetRelativePath(Environment.CurrentDirectory, full);
+            console.WriteLine($"Saved the model to {path}");
+            console.WriteLine($"next: rosenblatt evaluate --model {Quote(path)} --data {Quote(d.Data)}");
+        }
+        else
+        {
+            console.WriteLine("Not saved: add --out model.json to keep it.");
+        }
     }
 
     /// <summary>Train and test parts: the set's own test part, all rows for a gate, or a stratified seeded split.</summary>
@@ -156,9 +164,9 @@ internal static class TrainCommand
         if (loaded.Test is { } ownTest)
             return (loaded.Data, ownTest, "the set's own test files");
         if (loaded.Kind == DataKind.Gate)
-            return (loaded.Data, loaded.Data, "a truth table has nothing to hold out: tested on its own rows");
+            return (loaded.Data, loaded.Data, "the same rows (a truth table has nothing to hold out)");
         if (s.TestFraction == 0)
-            return (loaded.Data, loaded.Data, "--test 0: tested on the training rows");
+            return (loaded.Data, loaded.Data, "the same rows (--test 0)");
         var (train, test) = TrainTestSplit.Split(loaded.Data, s.TestFraction, s.Seed);
         return (train, test, $"stratified {CliFormat.Number(s.TestFraction * 100)}% held out, seed {s.Seed}");
     }

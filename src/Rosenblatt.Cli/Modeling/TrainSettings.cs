@@ -55,19 +55,21 @@ internal sealed record TrainSettings(
     /// <param name="kind">Where the data came from.</param>
     public string EffectiveScale(DataKind kind) => Scale != "auto" ? Scale : kind == DataKind.Gate ? "none" : "standard";
 
-    /// <summary>One line describing the training setup, e.g. <c>relu hidden, softmax output, cross-entropy loss, adam lr 0.001, 30 epochs, batches of 32, seed 42</c>.</summary>
+    /// <summary>Two lines describing the training setup, e.g. <c>relu hidden, softmax output, cross-entropy loss</c> and <c>adam lr 0.001, 30 epochs, batches of 32, seed 42</c>.</summary>
     /// <param name="classes">The number of classes (two get one sigmoid output, more a softmax).</param>
     public string Describe(int classes)
     {
         if (Model == "perceptron")
-            return $"Rosenblatt's rule (pocket: keeps the best weights seen), lr {N(LearningRate)}, at most {Epochs} epochs, shuffled, seed {Seed}";
+            return "Rosenblatt's rule, pocket variant (keeps the best weights seen)" + Environment.NewLine
+                + $"lr {N(LearningRate)}, at most {Epochs} epochs, shuffled, seed {Seed}";
         string output = classes == 2 ? "sigmoid" : "softmax";
         string activations = Model == "network" ? $"{Activation} hidden, {output} output" : $"{output} output";
         string optimizer = Momentum != 0 ? $"{Optimizer} (momentum {N(Momentum)})" : Optimizer;
         string batches = Batch == 0 ? "full batch" : $"batches of {Batch}";
         string extra = (Validation > 0 ? $", {N(Validation * 100)}% of training rows for validation" : "")
             + (Patience is int p ? $", early stopping after {p} epochs without improvement" : Model == "logistic" ? ", stops when the loss stops improving" : "");
-        return $"{activations}, cross-entropy loss, {optimizer} lr {N(LearningRate)}, {(Model == "logistic" ? "at most " : "")}{Epochs} epochs, {batches}, seed {Seed}{extra}";
+        return $"{activations}, cross-entropy loss" + Environment.NewLine
+            + $"{optimizer} lr {N(LearningRate)}, {(Model == "logistic" ? "at most " : "")}{Epochs} epochs, {batches}, seed {Seed}{extra}";
     }
 
     /// <summary>Parses <c>128,64</c> (or an empty string, for no hidden layer) into sizes.</summary>

@@ -12,7 +12,7 @@ namespace Rosenblatt.Cli.Progress;
 /// When output is not a terminal (a file, a pipe, a test) the same figures are printed as one line per epoch,
 /// thinned to about <see cref="PlainLines"/> lines, always with the first and last epoch.</para>
 /// <para>Under <c>--json</c> nothing is printed while training, so stdout stays one JSON document.</para>
-/// <para>The trainer reports each epoch synchronously from the training thread; <see cref="EpochReporter"/>
+/// <para>The trainer reports each epoch synchronously from the training thread; <see cref="SyncProgress{T}"/>
 /// forwards it directly instead of <see cref="Progress{T}"/>, which would post to a thread pool and could
 /// print lines out of order or after the run has ended.</para>
 /// </remarks>
@@ -32,7 +32,7 @@ internal static class TrainingProgress
         Func<IProgress<EpochRecord>, CancellationToken, TrainingHistory> fit)
     {
         if (json)
-            return fit(new EpochReporter(_ => { }), cli.Cancellation);
+            return fit(new SyncProgress<EpochRecord>(_ => { }), cli.Cancellation);
         if (!cli.Console.Profile.Capabilities.Interactive || !cli.Console.Profile.Capabilities.Ansi)
             return Plain(cli.Console, epochs, fit, cli.Cancellation);
 
@@ -43,7 +43,7 @@ internal static class TrainingProgress
             .Start(context =>
             {
                 var task = context.AddTask(Markup.Escape($"{title}: epoch 0/{epochs}"), maxValue: epochs);
-                history = fit(new EpochReporter(e =>
+                history = fit(new SyncProgress<EpochRecord>(e =>
                 {
                     task.Description = Markup.Escape(Line(e));
                     task.Value = e.Epoch;
@@ -59,7 +59,7 @@ internal static class TrainingProgress
     {
         int step = Math.Max(1, (int)Math.Ceiling(epochs / (double)PlainLines));
         EpochRecord? lastPrinted = null, last = null;
-        var history = fit(new EpochReporter(e =>
+        var history = fit(new SyncProgress<EpochRecord>(e =>
         {
             last = e;
             if (e.Epoch == 1 || e.Epoch % step == 0 || e.Epoch == e.TotalEpochs)
