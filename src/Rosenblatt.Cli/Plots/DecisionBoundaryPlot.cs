@@ -37,8 +37,10 @@ internal static class DecisionBoundaryPlot
             throw new ArgumentException($"{labels.Count} labels for {points.Count} points. help: pass one class index per point.");
 
         double[] xs = [.. points.Select(p => p[0])], ys = [.. points.Select(p => p[1])];
-        (double xMin, double xMax) = Padded(xs);
-        (double yMin, double yMax) = Padded(ys);
+        // A truth table's four corners need more room than a cloud of points, or they sit on the frame.
+        double margin = points.Count < 20 ? 0.25 : 0.1;
+        (double xMin, double xMax) = Padded(xs, margin);
+        (double yMin, double yMax) = Padded(ys, margin);
         int k = Math.Max(2, classNames.Count);
 
         // Row 0 of the heat map is drawn at the top, so grid row r holds the r-th y value counted from the top.
@@ -77,7 +79,7 @@ internal static class DecisionBoundaryPlot
             double[] cy = [.. Enumerable.Range(0, points.Count).Where(i => labels[i] == cls).Select(i => ys[i])];
             if (cx.Length == 0)
                 continue;
-            var markers = plot.Add.Markers(cx, cy, MarkerShape.FilledCircle, 7, ClassColors.Of(cls));
+            var markers = plot.Add.Markers(cx, cy, MarkerShape.FilledCircle, points.Count < 20 ? 14 : 7, ClassColors.Of(cls));
             markers.MarkerStyle.OutlineColor = Colors.Black;
             markers.MarkerStyle.OutlineWidth = 0.6f;
             markers.LegendText = classNames[cls];
@@ -87,7 +89,8 @@ internal static class DecisionBoundaryPlot
         plot.XLabel(featureNames is { Count: 2 } ? featureNames[0] : "x1");
         plot.YLabel(featureNames is { Count: 2 } ? featureNames[1] : "x2");
         plot.Axes.SetLimits(xMin, xMax, yMin, yMax);
-        plot.ShowLegend(Alignment.UpperRight);
+        // Outside the frame, so it never hides a point.
+        plot.ShowLegend(Edge.Right);
         return PlotFile.Save(path, file => plot.SavePng(file, PlotFile.Width, PlotFile.Height));
     }
 
@@ -102,11 +105,11 @@ internal static class DecisionBoundaryPlot
         return (best, row[best]);
     }
 
-    /// <summary>The data's range with 10% margin on each side (1 unit when all values are equal).</summary>
-    private static (double Min, double Max) Padded(double[] values)
+    /// <summary>The data's range with a margin (a share of the range) on each side; 1 unit when all values are equal.</summary>
+    private static (double Min, double Max) Padded(double[] values, double share)
     {
         double min = values.Min(), max = values.Max();
-        double margin = max > min ? 0.1 * (max - min) : 1;
+        double margin = max > min ? share * (max - min) : 1;
         return (min - margin, max + margin);
     }
 }

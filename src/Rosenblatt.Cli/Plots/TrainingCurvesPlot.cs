@@ -32,7 +32,7 @@ internal static class TrainingCurvesPlot
         var loss = multiplot.GetPlot(0);
         Curve(loss, x, epochs.Select(e => (double?)e.Loss), "training", dashed: false);
         Curve(loss, x, epochs.Select(e => e.ValidationLoss), "validation", dashed: true);
-        Finish(loss, history, $"{title}: loss", "loss");
+        Finish(loss, history, $"{title}: loss", "loss", Alignment.UpperRight);
         // Losses are never negative: start the axis at 0 rather than below it.
         double highest = epochs.Max(e => Math.Max(Finite(e.Loss), Finite(e.ValidationLoss ?? 0)));
         double xMin = 1 - 0.02 * Math.Max(1, x.Length - 1), xMax = x.Length + 0.02 * Math.Max(1, x.Length - 1);
@@ -43,7 +43,7 @@ internal static class TrainingCurvesPlot
             var acc = multiplot.GetPlot(1);
             Curve(acc, x, epochs.Select(e => e.Accuracy * 100), "training", dashed: false);
             Curve(acc, x, epochs.Select(e => e.ValidationAccuracy * 100), "validation", dashed: true);
-            Finish(acc, history, $"{title}: accuracy", "accuracy (%)");
+            Finish(acc, history, $"{title}: accuracy", "accuracy (%)", Alignment.LowerRight);
             double lowest = epochs.Min(e => Math.Min(e.Accuracy ?? 1, e.ValidationAccuracy ?? 1)) * 100;
             // Room above 100% so a curve that reaches it is not drawn on the frame.
             acc.Axes.SetLimits(xMin, xMax, Math.Max(0, lowest - 0.05 * (100.5 - lowest)) - 0.5, 100.5);
@@ -71,7 +71,7 @@ internal static class TrainingCurvesPlot
         }
     }
 
-    private static void Finish(Plot plot, TrainingHistory history, string title, string yLabel)
+    private static void Finish(Plot plot, TrainingHistory history, string title, string yLabel, Alignment legend)
     {
         if (history.BestEpoch > 0 && history.Epochs.Count > 1)
         {
@@ -82,6 +82,7 @@ internal static class TrainingCurvesPlot
         plot.Title(title);
         plot.XLabel("epoch");
         plot.YLabel(yLabel);
-        plot.ShowLegend(Alignment.UpperRight);
+        // Where the curves are not: a loss falls away from the top right, an accuracy rises away from the bottom right.
+        plot.ShowLegend(legend);
     }
 }
