@@ -57,7 +57,8 @@ internal static class InfoCommand
         console.Write(table);
         console.WriteLine($"Total params: {Count(d.Parameters)} (all trainable)");
         console.WriteLine($"Classes ({d.Classes.Count}): {string.Join(", ", d.Classes)}");
-        console.WriteLine($"Features ({d.Inputs}): {Features(d.FeatureNames)}; scaling: {d.Scaling}");
+        console.WriteLine($"Features ({d.Inputs}): {Features(d.FeatureNames)}");
+        console.WriteLine(d.Scaling == "none" ? "Scaling: none" : $"Scaling: {d.Scaling}, fitted on the training rows and applied before every prediction");
         var facts = new List<string>();
         if (d.Seed is int seed) facts.Add($"seed {seed}");
         if (d.Epochs is int epochs) facts.Add($"{epochs} epochs");
