@@ -37,8 +37,10 @@ internal static class DemoDigits
         var confusion = TrainCommand.Score(model, test, "digits");
         var chapter = new DemoCommand.Chapter("5. Beyond XOR: a network reads handwritten digits",
         [
-            $"{data.Count} 8×8 images of the digits 0-9 (UCI, shipped with Rosenblatt); {train.Count} to learn from, {test.Count} held out",
-            $"network {network.Network.Shape}: 128 relu units, softmax over 10 classes, adam lr 0.001, 30 epochs of 32 images",
+            $"{data.Count} 8×8 images of the digits 0-9 (UCI, shipped with Rosenblatt)",
+            $"{train.Count} to learn from, {test.Count} held out to test",
+            $"network {network.Network.Shape}: 128 relu units, softmax over 10 classes",
+            "adam lr 0.001, 30 epochs of 32 images, standard scaling",
             $"test accuracy {(confusion.Accuracy * 100).ToString("0.00", CultureInfo.InvariantCulture)}% ({confusion.Correct}/{confusion.Total} images it never saw)",
             "the same run: rosenblatt train --data digits --out digits.json",
         ]);
@@ -64,16 +66,16 @@ internal static class DemoDigits
         var first = digits.Model.Network!.Layers[0];
         files.Add(FirstLayerWeightsPlot.Save(Path.Combine(folder, "digits-weights.png"), first.Weights.AsSpan(), 64, first.Units,
             "digits: what the first-layer units look for (8×8)"));
-        return new DemoCommand.Chapter($"6. Pictures, in {Path.GetFullPath(folder)}",
-            [.. files.Select(f => Path.GetFileName(f) + Describe(Path.GetFileName(f)))]);
+        return new DemoCommand.Chapter("6. Pictures",
+            [$"in {Path.GetFullPath(folder)}:", .. files.Select(f => Path.GetFileName(f) + Describe(Path.GetFileName(f)))]);
     }
 
     private static string Describe(string file) => file switch
     {
-        "xor-boundary.png" => ": where the XOR network says 1 and 0; no single line could split them",
+        "xor-boundary.png" => ": where the XOR network says 1, where 0",
         "digits-curves.png" => ": loss and accuracy per epoch",
         "digits-confusion.png" => ": which digits it mistakes for which",
-        _ => ": each first-layer unit's 64 weights as an 8×8 image",
+        _ => ": each hidden unit's 64 weights as an 8×8 image",
     };
 
     /// <summary>The digits run.</summary>

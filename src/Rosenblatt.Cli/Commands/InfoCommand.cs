@@ -58,7 +58,7 @@ internal static class InfoCommand
         console.WriteLine($"Total params: {Count(d.Parameters)} (all trainable)");
         console.WriteLine($"Classes ({d.Classes.Count}): {string.Join(", ", d.Classes)}");
         console.WriteLine($"Features ({d.Inputs}): {Features(d.FeatureNames)}");
-        console.WriteLine(d.Scaling == "none" ? "Scaling: none" : $"Scaling: {d.Scaling}, fitted on the training rows and applied before every prediction");
+        console.WriteLine(d.Scaling == "none" ? "Scaling: none" : $"Scaling: {d.Scaling} (fitted on the training rows, applied before predicting)");
         var facts = new List<string>();
         if (d.Seed is int seed) facts.Add($"seed {seed}");
         if (d.Epochs is int epochs) facts.Add($"{epochs} epochs");

@@ -46,7 +46,7 @@ internal static class PlotCommand
             {
                 var table = CliTable.Create("picture", "file");
                 foreach (var w in result.Written)
-                    table.AddPlainRow(w.Kind, w.Path);
+                    table.AddPlainRow(w.Kind, Path.GetRelativePath(Environment.CurrentDirectory, w.Path));
                 console.Write(table);
                 foreach (var s in result.Skipped)
                     console.WriteLine($"skipped {s.Kind}: {s.Reason}");

@@ -88,7 +88,7 @@ internal static class PredictCommand
             written is null ? Enumerable.Range(0, rows.Count).Select(r => new RowPrediction(r + 1, model.ClassNames[predicted[r]], p[r])).ToArray() : null);
         return cli.Write(parse, document, console =>
         {
-            console.WriteLine($"Wrote {rows.Count} predictions to {written}");
+            console.WriteLine($"Wrote {rows.Count} predictions to {Path.GetRelativePath(Environment.CurrentDirectory, written!)}");
             var table = CliTable.Create("predicted class", "rows");
             foreach (var c in counts)
                 table.AddPlainRow(c.Class, c.Rows.ToString(CultureInfo.InvariantCulture));
@@ -114,8 +114,9 @@ internal static class PredictCommand
                 fields[f++] = CsvWriter.Format(x[c]);
             fields[f++] = model.ClassNames[predicted[r]];
             double[] pr = p[r];
+            // The network computes in float32; printing the float keeps 0.998117 from becoming 0.9981169700622559.
             for (int c = 0; c < pr.Length; c++)
-                fields[f++] = CsvWriter.Format(pr[c]);
+                fields[f++] = CsvWriter.Format((float)pr[c]);
             writer.WriteRow(fields);
         }
         writer.Flush();

@@ -104,7 +104,9 @@ internal static class TrainingProgress
         var last = history.Last;
         string kept = history.RestoredBestWeights
             ? $"kept the best weights, from epoch {history.BestEpoch}"
-            : $"kept the weights of epoch {last.Epoch}, the best so far";
+            : history.BestEpoch == last.Epoch
+                ? $"kept the weights of epoch {last.Epoch}, the best so far"
+                : $"kept the last weights, of epoch {last.Epoch} (the best loss was at epoch {history.BestEpoch})";
         if (history.Cancelled)
             return $"Stopped by Ctrl+C during epoch {last.Epoch} of {last.TotalEpochs}, after the batch in progress; {kept}.";
         if (history.StoppedEarly)
