@@ -133,7 +133,7 @@ internal sealed class CliModel
 
     /// <summary>Class probabilities (or perceptron scores), one row per input row, columns in <see cref="ClassNames"/> order; raw rows are scaled first.</summary>
     /// <param name="x">Raw feature rows.</param>
-    /// <remarks>A two-class perceptron has one unit, so its one score column z is returned as [−z, z]: the larger
+    /// <remarks>A two-class perceptron has one unit, so its one score column z is returned as [−z, z] (with −0 printed as 0): the larger
     /// still names the predicted class, and each column belongs to one class name.</remarks>
     public double[][] Outputs(Matrix x)
     {
@@ -151,7 +151,7 @@ internal sealed class CliModel
             _ => throw new InvalidOperationException("unreachable: the constructor accepts classifiers only."),
         };
         return outputs.Length > 0 && outputs[0].Length == 1 && ClassNames.Count == 2
-            ? [.. outputs.Select(o => new[] { -o[0], o[0] })]
+            ? [.. outputs.Select(o => new[] { 0.0 - o[0], o[0] + 0.0 })]
             : outputs;
     }
 

@@ -143,6 +143,24 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void Train_ATruncatedIdxFile_IsAUserErrorNamingTheFile()
+    {
+        using var files = new CsvFiles();
+        // A valid header for 2 images of 28×28, then only 100 of the 1568 pixel bytes.
+        byte[] header = [0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 28, 0, 0, 0, 28];
+        File.WriteAllBytes(Path.Combine(files.Folder, "train-images-idx3-ubyte"), [.. header, .. new byte[100]]);
+        File.WriteAllBytes(Path.Combine(files.Folder, "train-labels-idx1-ubyte"), [0, 0, 8, 1, 0, 0, 0, 2, 3, 7]);
+        UserErrors.AssertOneLine(CliRun.Of("train", "--data", "mnist", "--data-dir", files.Folder), "train-images-idx3-ubyte");
+    }
+
+    [Fact]
+    public void Train_MnistWithoutItsFiles_SaysHowToFetchThem()
+    {
+        using var files = new CsvFiles();
+        UserErrors.AssertOneLine(CliRun.Of("train", "--data", "mnist", "--data-dir", files.Folder), "train-images-idx3-ubyte");
+    }
+
+    [Fact]
     public void Train_UnknownDataName_ListsWhatIsAccepted()
     {
         UserErrors.AssertOneLine(CliRun.Of("train", "--data", "irs"), "'irs'", "digits", "xor-blobs");
