@@ -1,5 +1,4 @@
 using System.Globalization;
-using Rosenblatt.Cli.Conventions;
 using Rosenblatt.Cli.Modeling;
 using Rosenblatt.Cli.Plots;
 using Rosenblatt.Data;

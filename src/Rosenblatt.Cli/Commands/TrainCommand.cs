@@ -1,16 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
-using Rosenblatt.Activations;
 using Rosenblatt.Cli.Conventions;
 using Rosenblatt.Cli.Modeling;
 using Rosenblatt.Cli.Progress;
 using Rosenblatt.Data;
-using Rosenblatt.Layers;
 using Rosenblatt.Linear;
-using Rosenblatt.Losses;
 using Rosenblatt.Networks;
-using Rosenblatt.Numerics;
-using Rosenblatt.Optimizers;
 using Rosenblatt.Training;
 using Spectre.Console;
 

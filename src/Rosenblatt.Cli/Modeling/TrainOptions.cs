@@ -53,7 +53,7 @@ internal sealed class TrainOptions
     public Option<int?> Patience { get; } = new("--patience") { Description = "Early stopping: stop after this many epochs without a better (validation) loss, and keep the best weights.", HelpName = "epochs" };
 
     /// <summary><c>--scale</c>.</summary>
-    public Option<string> Scale { get; } = new("--scale") { Description = "Feature scaling fitted on the training rows: standard (z-scores), minmax (0..1), none, or auto (none for gates, standard otherwise).", DefaultValueFactory = _ => "auto" };
+    public Option<string> Scale { get; } = new("--scale") { Description = "Feature scaling fitted on the training rows: standard (z-scores), minmax (0..1), none, or auto (none for gates, minmax for mnist and fashion-mnist, standard otherwise).", DefaultValueFactory = _ => "auto" };
 
     /// <summary><c>--samples</c>.</summary>
     public Option<int> Samples { get; } = new("--samples") { Description = "Points in a synthetic set.", DefaultValueFactory = _ => 200 };

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Rosenblatt.Cli.Conventions;
+using Rosenblatt.Cli.Modeling;
 
 namespace Rosenblatt.Cli.Tests.Commands;
 
@@ -110,6 +112,19 @@ public class TrainCommandTests
         Assert.True(doc.GetProperty("stoppedEarly").GetBoolean());
         Assert.True(doc.GetProperty("epochs").GetInt32() < 300);
         Assert.Contains("Stopped early", doc.GetProperty("ending").GetString());
+    }
+
+    [Theory]
+    [InlineData("Gate", "none")]
+    [InlineData("Images", "minmax")]
+    [InlineData("BuiltIn", "standard")]
+    [InlineData("Csv", "standard")]
+    [InlineData("Synthetic", "standard")]
+    public void AutoScale_IsNoneForGates_MinmaxForImages_StandardOtherwise(string kind, string expected)
+    {
+        var settings = new TrainSettings("x", "network", [128], "relu", "adam", 0.001, 0, 30, 32, 42, 0.2, 0, null, "auto", null, new DataRequest());
+        Assert.Equal(expected, settings.EffectiveScale(Enum.Parse<DataKind>(kind)));
+        Assert.Equal("minmax", (settings with { Scale = "minmax" }).EffectiveScale(DataKind.Gate));
     }
 
     [Fact]
