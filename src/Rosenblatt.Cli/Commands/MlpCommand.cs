@@ -14,11 +14,13 @@ using Spectre.Console;
 
 namespace Rosenblatt.Cli.Commands;
 
-/// <summary><c>rosenblatt mlp</c>: a multilayer network trained on a logic gate, with its loss curve and final predictions.</summary>
+/// <summary><c>rosenblatt mlp</c>: a multilayer network trained on a logic gate or a CSV file, with its loss curve and final predictions.</summary>
 /// <remarks>
 /// <para>Step 5 of the learning path: the hidden layer that gets past the XOR wall. The command builds a
 /// <see cref="Network"/> of <see cref="Dense"/> layers from <c>--layers</c>, trains it with the one
-/// <see cref="Trainer"/>, and prints about a dozen rows of the loss curve and the truth table it learned.</para>
+/// <see cref="Trainer"/>, and prints about a dozen rows of the loss curve and the truth table it learned.
+/// With <c>--data</c> it learns a CSV file instead: class labels (one-hot for several output units, 0/1 for
+/// one), or real-valued targets when the output activation is identity (regression).</para>
 /// <para><c>--numpy-init</c> replays a tutorial's NumPy script: weights drawn as <c>np.random.seed(seed);
 /// W = np.random.randn(in, out) * 0.5</c> layer after layer, biases zero, and the scripts' gradient
 /// convention. The scripts back-propagate the gradient of ½·mean((a−y)²) while printing mean((a−y)²);
@@ -56,22 +58,32 @@ internal static class MlpCommand
         var seed = new Option<int>("--seed") { Description = "The seed for the starting weights and the shuffling.", DefaultValueFactory = _ => 42 };
         var init = new Option<string?>("--init") { Description = "How weights start (default: xavier, or he for relu and leaky_relu)." };
         init.AcceptOnlyFromAmong(Initializers);
+        var data = new Option<string?>("--data") { Description = "A CSV file to learn instead of a gate (numeric features, label in the last column unless --label says otherwise); with --output-activation identity the label is a real-valued target (regression).", HelpName = "file.csv" };
+        var label = new Option<string?>("--label") { Description = "The CSV's label column, by header name or 0-based index.", HelpName = "column" };
         var numpyInit = new Option<bool>("--numpy-init") { Description = "Replay a NumPy script: np.random.seed(seed); W = randn(in, out)·0.5 per layer, biases 0; with mse, lr/2 (the scripts' gradient convention)." };
 
-        var command = new Command("mlp", "Train a multilayer network on a logic gate; print the loss curve and the predictions.")
+        var command = new Command("mlp", "Train a multilayer network on a logic gate or a CSV file; print the loss curve and the predictions.")
         {
-            gate, layers, activation, outputActivation, loss, optimizer, momentum, lr, epochs, batch, seed, init, numpyInit,
+            gate, layers, activation, outputActivation, loss, optimizer, momentum, lr, epochs, batch, seed, init, numpyInit, data, label,
         };
         command.SetAction(parse =>
         {
             TryParseSizes(parse.GetValue(layers)!, out int[] sizes, out _);
             string hidden = parse.GetValue(activation)!;
+            string output = parse.GetValue(outputActivation) ?? hidden;
+            string? csv = parse.GetValue(data);
             var settings = new Settings(
-                LogicGate.FromName(parse.GetValue(gate)!).Name, sizes, hidden, parse.GetValue(outputActivation) ?? hidden,
+                csv is null ? LogicGate.FromName(parse.GetValue(gate)!).Name : "", sizes, hidden, output,
                 parse.GetValue(loss)!, parse.GetValue(optimizer)!, parse.GetValue(momentum), parse.GetValue(lr), parse.GetValue(lr),
                 parse.GetValue(epochs), parse.GetValue(batch), parse.GetValue(batch) > 0, parse.GetValue(seed),
                 parse.GetValue(init), parse.GetValue(numpyInit));
-            return Execute(cli, parse, settings);
+            if (csv is null)
+                return Execute(cli, parse, settings);
+            if (parse.GetResult(gate) is { Implicit: false })
+                throw new ArgumentException($"--gate {parse.GetValue(gate)} and --data {csv} both choose what to learn. help: use one of them.");
+            bool regression = ActivationRegistry.FromName(output) is Identity;
+            var options = CsvColumns.Options(parse.GetValue(label)) with { Regression = regression };
+            return ExecuteCsv(cli, parse, settings, CsvLoader.Load(csv, options), layersGiven: parse.GetResult(layers) is { Implicit: false });
         });
         return command;
     }
@@ -89,17 +101,10 @@ internal static class MlpCommand
                    $"½·mean((a−y)²) while printing mean((a−y)²), and Rosenblatt's MSE gradient is 2(a−y)/N.";
         }
 
-        var network = Build(settings, gate);
-        Optimizer optimizer = settings.Optimizer == "adam"
-            ? new Adam(settings.EffectiveLearningRate)
-            : new Sgd(settings.EffectiveLearningRate, settings.Momentum);
-        var trainer = new Trainer(new TrainerOptions
-        {
-            Epochs = settings.Epochs, BatchSize = settings.Batch, Shuffle = settings.Shuffle, Seed = settings.Seed,
-        });
+        var network = Build(settings, gate.InputCount);
         var x = Matrix.FromRows(gate.X);
-        var y = Targets(gate, network.Outputs);
-        var history = trainer.Fit(network, LossRegistry.FromName(settings.Loss), optimizer, x, y);
+        var y = Targets(gate.Y, network.Outputs);
+        var history = Train(settings, network, x, y);
 
         var outputs = network.Predict(x);
         var predictions = new List<Prediction>();
@@ -118,6 +123,142 @@ internal static class MlpCommand
         return cli.Write(parse, document, console => Render(console, document));
     }
 
+    private static TrainingHistory Train(Settings settings, Network network, Matrix x, Matrix y)
+    {
+        Optimizer optimizer = settings.Optimizer == "adam"
+            ? new Adam(settings.EffectiveLearningRate)
+            : new Sgd(settings.EffectiveLearningRate, settings.Momentum);
+        var trainer = new Trainer(new TrainerOptions
+        {
+            Epochs = settings.Epochs, BatchSize = settings.Batch, Shuffle = settings.Shuffle, Seed = settings.Seed,
+        });
+        return trainer.Fit(network, LossRegistry.FromName(settings.Loss), optimizer, x, y);
+    }
+
+    /// <summary>Trains on a CSV file: checks that <c>--layers</c> fits its features and labels, then prints the curve and the first predictions.</summary>
+    private static int ExecuteCsv(CliContext cli, ParseResult parse, Settings requested, Dataset data, bool layersGiven)
+    {
+        bool regression = data.HasTargets;
+        int outputs = regression ? 1 : data.ClassCount == 2 && requested.OutputActivation != "softmax" ? 1 : data.ClassCount;
+        var settings = requested with
+        {
+            Gate = data.Name,
+            Layers = layersGiven ? requested.Layers : [data.FeatureCount, 8, outputs],
+        };
+        ValidateOptions(settings);
+        ValidateCsvShape(settings, data, regression);
+        string? note = null;
+        if (settings.NumpyInit && settings.Loss == "mse")
+        {
+            settings = settings with { EffectiveLearningRate = settings.LearningRate / 2 };
+            note = $"note: --numpy-init trains with lr/2 = {N(settings.EffectiveLearningRate)} (the NumPy scripts' half-MSE gradient convention).";
+        }
+
+        var network = Build(settings, data.FeatureCount);
+        var x = data.Features;
+        var y = regression ? new Matrix(data.Count, 1, data.Targets) : Targets(data.Labels, network.Outputs);
+        var history = Train(settings, network, x, y);
+
+        var outputsMatrix = network.Predict(x);
+        var predictions = new List<CsvPrediction>();
+        int correct = 0;
+        double squaredError = 0;
+        for (int r = 0; r < data.Count; r++)
+        {
+            double[] output = [.. outputsMatrix.Row(r).ToArray().Select(v => (double)v)];
+            if (regression)
+            {
+                float target = data.Targets[r];
+                squaredError += (output[0] - target) * (output[0] - target);
+                predictions.Add(new CsvPrediction(r + 1, output, target.ToString(CultureInfo.InvariantCulture), F4(output[0]), false));
+                continue;
+            }
+            int predicted = output.Length == 1 ? (output[0] >= 0.5 ? 1 : 0) : Array.IndexOf(output, output.Max());
+            bool ok = predicted == data.Labels[r];
+            if (ok) correct++;
+            predictions.Add(new CsvPrediction(r + 1, output, data.ClassNames[data.Labels[r]], data.ClassNames[predicted], ok));
+        }
+        string init = settings.NumpyInit
+            ? $"numpy (np.random.seed({settings.Seed}); randn × 0.5; biases 0)"
+            : string.Join("/", network.Layers.Select(l => l.WeightInitializer.Name).Distinct());
+        var document = new CsvDocument(settings with { Init = init }, data.Name, data.Count, data.FeatureCount,
+            regression ? null : data.ClassNames, network.Shape, note,
+            [.. history.Epochs.Select(e => new CurvePoint(e.Epoch, e.Loss, e.Accuracy))], history.Last.Loss, predictions,
+            regression ? null : (double)correct / data.Count, regression ? squaredError / data.Count : null);
+        return cli.Write(parse, document, console => RenderCsv(console, document));
+    }
+
+    private static void RenderCsv(IAnsiConsole console, CsvDocument d)
+    {
+        var s = d.Settings;
+        string optimizer = s.Optimizer == "sgd" && s.Momentum != 0 ? $"sgd (momentum {N(s.Momentum)})" : s.Optimizer;
+        string batches = s.Batch == 0 ? "full batch" : $"batches of {s.Batch}, shuffled";
+        string task = d.Classes is { } classes ? $"classes {string.Join(", ", classes)}" : "regression";
+        console.WriteLine($"MLP {d.Shape} on {d.Data}: {d.Rows} rows, {d.Features} feature{(d.Features == 1 ? "" : "s")}, {task}");
+        console.WriteLine($"{s.Activation} hidden, {s.OutputActivation} output, {s.Loss} loss, {optimizer} lr {N(s.LearningRate)}, {batches}; " +
+                          $"{s.Epochs} epochs, seed {s.Seed}, initial weights: {s.Init}");
+        if (d.Note is { } note)
+            console.WriteLine(note);
+        bool accuracy = d.LossCurve.Any(p => p.Accuracy is not null);
+        var curve = accuracy ? CliTable.Create("epoch", "loss", "accuracy") : CliTable.Create("epoch", "loss");
+        foreach (var point in SampleCurve(d.LossCurve))
+        {
+            string epoch = point.Epoch.ToString(CultureInfo.InvariantCulture);
+            string loss = CliFormat.Significant(point.Loss, 4);
+            if (accuracy)
+                curve.AddPlainRow(epoch, loss, point.Accuracy is double a ? $"{N(Math.Round(a * 100, 2))}%" : "-");
+            else
+                curve.AddPlainRow(epoch, loss);
+        }
+        console.Write(curve);
+
+        const int shown = 10;
+        var table = d.Classes is null
+            ? CliTable.Create("row", "output", "target")
+            : CliTable.Create("row", d.Predictions[0].Output.Length == 1 ? "output" : "outputs", "target", "predicted", "✓/✗");
+        foreach (var p in d.Predictions.Take(shown))
+        {
+            string output = p.Output.Length == 1 ? F4(p.Output[0]) : "[" + string.Join(", ", p.Output.Select(F4)) + "]";
+            string row = p.Row.ToString(CultureInfo.InvariantCulture);
+            if (d.Classes is null)
+                table.AddPlainRow(row, output, p.Target);
+            else
+                table.AddRow(new Text(row), new Text(output), new Text(p.Target), new Text(p.Predicted), CliTable.Mark(p.Correct));
+        }
+        console.Write(table);
+        if (d.Predictions.Count > shown)
+            console.WriteLine($"(first {shown} of {d.Predictions.Count} rows; --json lists them all)");
+        string score = d.Accuracy is double acc
+            ? $"{d.Predictions.Count(p => p.Correct)}/{d.Rows} rows correct ({N(Math.Round(acc * 100, 2))}%)"
+            : $"mean squared error {CliFormat.Significant(d.MeanSquaredError ?? 0, 4)}";
+        console.WriteLine($"final loss {CliFormat.Significant(d.FinalLoss, 4)} (epoch {d.LossCurve[^1].Epoch}); {score}");
+    }
+
+    /// <summary>Checks that <c>--layers</c> fits the CSV: one input per feature, and an output layer the labels fit.</summary>
+    private static void ValidateCsvShape(Settings s, Dataset data, bool regression)
+    {
+        string layers = string.Join(",", s.Layers);
+        string rest = string.Join(",", s.Layers.Skip(1).SkipLast(1).DefaultIfEmpty(8));
+        if (s.Layers.Length < 2)
+            throw new ArgumentException(
+                $"--layers needs at least an input and an output size (received '{layers}'). help: e.g. --layers {data.FeatureCount},8,{(regression || data.ClassCount == 2 ? 1 : data.ClassCount)}.");
+        if (s.Layers[0] != data.FeatureCount)
+            throw new ArgumentException(
+                $"--layers starts with {s.Layers[0]} inputs but {data.Name} has {data.FeatureCount} features (received '{layers}'). " +
+                $"help: start with the feature count, e.g. --layers {data.FeatureCount},{string.Join(",", s.Layers.Skip(1))}.");
+        int last = s.Layers[^1];
+        if (regression && last != 1)
+            throw new ArgumentException(
+                $"--layers ends with {last} outputs but {data.Name} has one real-valued target per row (received '{layers}'). " +
+                $"help: end with 1 for regression, e.g. --layers {data.FeatureCount},{rest},1.");
+        if (!regression && !(last == data.ClassCount || (last == 1 && data.ClassCount == 2)))
+            throw new ArgumentException(
+                $"--layers ends with {last} output{(last == 1 ? "" : "s")} but {data.Name} has {data.ClassCount} classes ({string.Join(", ", data.ClassNames)}) (received '{layers}'). " +
+                (data.ClassCount == 2
+                    ? $"help: end with 1 (one sigmoid unit, ≥ 0.5 is '{data.ClassNames[1]}') or 2 (one unit per class)."
+                    : $"help: end with one unit per class, e.g. --layers {data.FeatureCount},{rest},{data.ClassCount} --output-activation softmax --loss categorical_crossentropy."));
+    }
+
     /// <summary>Checks what the library cannot know: that the sizes fit the gate, and that the options belong together.</summary>
     private static void Validate(Settings s, LogicGate gate)
     {
@@ -133,13 +274,19 @@ internal static class MlpCommand
             throw new ArgumentException(
                 $"--layers ends with {s.Layers[^1]} outputs but gate '{gate.Name}' has one 0/1 target (received '{layers}'). " +
                 "help: end with 1 (one unit read as ≥ 0.5 → 1) or 2 (one unit per class, e.g. with --output-activation softmax).");
+        ValidateOptions(s);
+    }
+
+    /// <summary>Checks the options that do not depend on the data.</summary>
+    private static void ValidateOptions(Settings s)
+    {
         if (!double.IsFinite(s.LearningRate) || s.LearningRate <= 0 || s.LearningRate > 10)
             throw new ArgumentException(
                 $"--lr must be > 0 and at most 10 (received {s.LearningRate.ToString(CultureInfo.InvariantCulture)}). help: typical values are 0.01 to 1 for sgd, 0.001 to 0.1 for adam.");
         if (s.Epochs < 1)
             throw new ArgumentException($"--epochs must be at least 1 (received {s.Epochs}). help: xor needs a few thousand epochs with sgd, e.g. --epochs 10000.");
         if (s.Batch < 0)
-            throw new ArgumentException($"--batch must be 0 (the whole table) or more (received {s.Batch}). help: use --batch 0 for full batch, or e.g. --batch 2.");
+            throw new ArgumentException($"--batch must be 0 (the whole data set) or more (received {s.Batch}). help: use --batch 0 for full batch, or e.g. --batch 2.");
         if (!(s.Momentum >= 0 && s.Momentum < 1))
             throw new ArgumentException(
                 $"--momentum must be at least 0 and below 1 (received {s.Momentum.ToString(CultureInfo.InvariantCulture)}). help: typical momentum is 0.9; 0 turns it off.");
@@ -153,7 +300,7 @@ internal static class MlpCommand
             throw new ArgumentException($"--seed must be 0 or more with --numpy-init (received {s.Seed}), as for np.random.seed. help: e.g. --seed 42.");
     }
 
-    private static Network Build(Settings s, LogicGate gate)
+    private static Network Build(Settings s, int inputs)
     {
         var layers = new List<Dense>();
         for (int i = 1; i < s.Layers.Length; i++)
@@ -161,7 +308,7 @@ internal static class MlpCommand
             var activation = ActivationRegistry.FromName(i == s.Layers.Length - 1 ? s.OutputActivation : s.Activation);
             layers.Add(new Dense(s.Layers[i], activation, s.Init is null ? null : Initializer(s.Init)));
         }
-        var network = new Network(gate.InputCount, layers, s.Seed);
+        var network = new Network(inputs, layers, s.Seed);
         if (s.NumpyInit)
             network.InitializeLikeNumPy(s.Seed, 0.5);
         return network;
@@ -176,16 +323,16 @@ internal static class MlpCommand
         _ => new ZerosInitializer(),
     };
 
-    /// <summary>The gate's targets as one column of 0/1, or one-hot rows [1, 0] / [0, 1] for two output units.</summary>
-    private static Matrix Targets(LogicGate gate, int outputs)
+    /// <summary>Class labels as one column of 0/1, or one-hot rows (e.g. [1, 0] / [0, 1]) for several output units.</summary>
+    private static Matrix Targets(IReadOnlyList<int> labels, int outputs)
     {
-        var y = new Matrix(gate.Y.Length, outputs);
-        for (int r = 0; r < gate.Y.Length; r++)
+        var y = new Matrix(labels.Count, outputs);
+        for (int r = 0; r < labels.Count; r++)
         {
             if (outputs == 1)
-                y[r, 0] = gate.Y[r];
+                y[r, 0] = labels[r];
             else
-                y[r, gate.Y[r]] = 1;
+                y[r, labels[r]] = 1;
         }
         return y;
     }
@@ -281,6 +428,14 @@ internal static class MlpCommand
 
     /// <summary>One row of the learned truth table; <see cref="Predicted"/> is the output read as a class (≥ 0.5 → 1, or the largest unit).</summary>
     internal sealed record Prediction(double[] Input, double[] Output, int Target, int Predicted, bool Correct);
+
+    /// <summary>One row of a CSV's predictions (1-based row number); for regression <see cref="Target"/> and <see cref="Predicted"/> are numbers as text.</summary>
+    internal sealed record CsvPrediction(int Row, double[] Output, string Target, string Predicted, bool Correct);
+
+    /// <summary>The <c>--json</c> document for a CSV file: every epoch of the curve and every row's prediction.</summary>
+    internal sealed record CsvDocument(
+        Settings Settings, string Data, int Rows, int Features, IReadOnlyList<string>? Classes, string Shape, string? Note,
+        IReadOnlyList<CurvePoint> LossCurve, double FinalLoss, IReadOnlyList<CsvPrediction> Predictions, double? Accuracy, double? MeanSquaredError);
 
     /// <summary>The <c>--json</c> document: every epoch of the curve, not only the printed rows.</summary>
     internal sealed record Document(
