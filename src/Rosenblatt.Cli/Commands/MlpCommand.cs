@@ -49,9 +49,10 @@ internal static class MlpCommand
         outputActivation.AcceptOnlyFromAmong([.. ActivationRegistry.Names]);
         var loss = new Option<string>("--loss") { Description = $"The loss to minimize: {string.Join(", ", LossRegistry.Names)}.", HelpName = "name", DefaultValueFactory = _ => "mse" };
         loss.AcceptOnlyFromAmong([.. LossRegistry.Names]);
-        var optimizer = new Option<string>("--optimizer") { Description = "The optimizer.", DefaultValueFactory = _ => "sgd" };
-        optimizer.AcceptOnlyFromAmong("sgd", "adam");
-        var momentum = new Option<double>("--momentum") { Description = "SGD momentum μ in [0, 1); 0 is plain gradient descent.", HelpName = "μ", DefaultValueFactory = _ => 0 };
+        var optimizer = new Option<string>("--optimizer") { Description = "The optimizer: sgd (plain, or with --momentum), momentum (sgd, μ 0.9), nesterov (μ 0.9, look-ahead), adam.", HelpName = "name", DefaultValueFactory = _ => "sgd" };
+        optimizer.AcceptOnlyFromAmong([.. OptimizerRegistry.Names]);
+        var momentum = new Option<double>("--momentum") { Description = "SGD momentum μ in [0, 1); 0 is plain gradient descent (0.9 for momentum and nesterov).", HelpName = "μ", DefaultValueFactory = _ => 0 };
+        var l2 = new Option<double>("--l2") { Description = "L2 weight decay λ in [0, 1), added as λ·w to every weight's gradient (not the biases'); 0 turns it off.", HelpName = "λ", DefaultValueFactory = _ => 0 };
         var lr = new Option<double>("--lr") { Description = "The learning rate, in (0, 10].", DefaultValueFactory = _ => 1.0 };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the truth table.", DefaultValueFactory = _ => 10_000 };
         var batch = new Option<int>("--batch") { Description = "Rows per gradient step; 0 is the whole table (full batch, no shuffling).", DefaultValueFactory = _ => 0 };
@@ -64,7 +65,7 @@ internal static class MlpCommand
 
         var command = new Command("mlp", "Train a multilayer network on a logic gate or a CSV file; print the loss curve and the predictions.")
         {
-            gate, layers, activation, outputActivation, loss, optimizer, momentum, lr, epochs, batch, seed, init, numpyInit, data, label,
+            gate, layers, activation, outputActivation, loss, optimizer, momentum, l2, lr, epochs, batch, seed, init, numpyInit, data, label,
         };
         command.SetAction(parse =>
         {
@@ -76,7 +77,7 @@ internal static class MlpCommand
                 csv is null ? LogicGate.FromName(parse.GetValue(gate)!).Name : "", sizes, hidden, output,
                 parse.GetValue(loss)!, parse.GetValue(optimizer)!, parse.GetValue(momentum), parse.GetValue(lr), parse.GetValue(lr),
                 parse.GetValue(epochs), parse.GetValue(batch), parse.GetValue(batch) > 0, parse.GetValue(seed),
-                parse.GetValue(init), parse.GetValue(numpyInit));
+                parse.GetValue(init), parse.GetValue(numpyInit), parse.GetValue(l2));
             if (csv is null)
                 return Execute(cli, parse, settings);
             if (parse.GetResult(gate) is { Implicit: false })
@@ -125,9 +126,7 @@ internal static class MlpCommand
 
     private static TrainingHistory Train(Settings settings, Network network, Matrix x, Matrix y)
     {
-        Optimizer optimizer = settings.Optimizer == "adam"
-            ? new Adam(settings.EffectiveLearningRate)
-            : new Sgd(settings.EffectiveLearningRate, settings.Momentum);
+        var optimizer = OptimizerRegistry.Create(settings.Optimizer, settings.EffectiveLearningRate, settings.Momentum, settings.L2);
         var trainer = new Trainer(new TrainerOptions
         {
             Epochs = settings.Epochs, BatchSize = settings.Batch, Shuffle = settings.Shuffle, Seed = settings.Seed,
@@ -191,7 +190,7 @@ internal static class MlpCommand
     private static void RenderCsv(IAnsiConsole console, CsvDocument d)
     {
         var s = d.Settings;
-        string optimizer = s.Optimizer == "sgd" && s.Momentum != 0 ? $"sgd (momentum {N(s.Momentum)})" : s.Optimizer;
+        string optimizer = OptimizerLabel(s);
         string batches = s.Batch == 0 ? "full batch" : $"batches of {s.Batch}, shuffled";
         string task = d.Classes is { } classes ? $"classes {string.Join(", ", classes)}" : "regression";
         console.WriteLine($"MLP {d.Shape} on {d.Data}: {d.Rows} rows, {d.Features} feature{(d.Features == 1 ? "" : "s")}, {task}");
@@ -292,7 +291,10 @@ internal static class MlpCommand
                 $"--momentum must be at least 0 and below 1 (received {s.Momentum.ToString(CultureInfo.InvariantCulture)}). help: typical momentum is 0.9; 0 turns it off.");
         if (s.Optimizer == "adam" && s.Momentum != 0)
             throw new ArgumentException(
-                $"--momentum applies to sgd only (received --momentum {N(s.Momentum)} with --optimizer adam). help: drop --momentum; Adam keeps its own momentum (β1 = 0.9).");
+                $"--momentum applies to sgd, momentum and nesterov only (received --momentum {N(s.Momentum)} with --optimizer adam). help: drop --momentum; Adam keeps its own momentum (β1 = 0.9).");
+        if (!(s.L2 >= 0 && s.L2 < 1))
+            throw new ArgumentException(
+                $"--l2 must be at least 0 and below 1 (received {s.L2.ToString(CultureInfo.InvariantCulture)}). help: typical weight decay is 1e-4 to 1e-2; 0 turns it off.");
         if (s.NumpyInit && s.Init is not null)
             throw new ArgumentException(
                 $"--init {s.Init} and --numpy-init both choose the starting weights. help: use one of them; --numpy-init replays a NumPy script's randn × 0.5.");
@@ -343,7 +345,7 @@ internal static class MlpCommand
         string activations = s.Activation == s.OutputActivation || s.Layers.Length == 2
             ? $"{s.OutputActivation} activation"
             : $"{s.Activation} hidden, {s.OutputActivation} output";
-        string optimizer = s.Optimizer == "sgd" && s.Momentum != 0 ? $"sgd (momentum {N(s.Momentum)})" : s.Optimizer;
+        string optimizer = OptimizerLabel(s);
         string batches = s.Batch == 0 ? "full batch" : $"batches of {s.Batch}, shuffled";
         console.WriteLine($"MLP {d.Shape} on {s.Gate.ToUpperInvariant()}: {activations}, {s.Loss} loss, {optimizer} lr {N(s.LearningRate)}, {batches}");
         console.WriteLine($"{s.Epochs} epochs, seed {s.Seed}, initial weights: {s.Init}");
@@ -416,12 +418,20 @@ internal static class MlpCommand
 
     private static string N(double value) => CliFormat.Number(value);
 
+    /// <summary>The optimizer as printed: its name, the momentum it really uses, and the weight decay when on.</summary>
+    private static string OptimizerLabel(Settings s)
+    {
+        double momentum = s.Momentum == 0 && s.Optimizer is "momentum" or "nesterov" ? 0.9 : s.Momentum;
+        string label = momentum != 0 ? $"{s.Optimizer} (momentum {N(momentum)})" : s.Optimizer;
+        return s.L2 != 0 ? $"{label}, L2 {N(s.L2)}" : label;
+    }
+
     private static string F4(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
     /// <summary>The run's settings as given; <see cref="EffectiveLearningRate"/> is the rate the optimizer really used.</summary>
     internal sealed record Settings(
         string Gate, int[] Layers, string Activation, string OutputActivation, string Loss, string Optimizer, double Momentum,
-        double LearningRate, double EffectiveLearningRate, int Epochs, int Batch, bool Shuffle, int Seed, string? Init, bool NumpyInit);
+        double LearningRate, double EffectiveLearningRate, int Epochs, int Batch, bool Shuffle, int Seed, string? Init, bool NumpyInit, double L2);
 
     /// <summary>One epoch of the loss curve: the mean loss over the epoch's batches (each before its update) and the accuracy, for classifiers.</summary>
     internal sealed record CurvePoint(int Epoch, double Loss, double? Accuracy);
