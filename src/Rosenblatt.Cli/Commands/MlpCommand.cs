@@ -194,8 +194,8 @@ internal static class MlpCommand
         string batches = s.Batch == 0 ? "full batch" : $"batches of {s.Batch}, shuffled";
         string task = d.Classes is { } classes ? $"classes {string.Join(", ", classes)}" : "regression";
         console.WriteLine($"MLP {d.Shape} on {d.Data}: {d.Rows} rows, {d.Features} feature{(d.Features == 1 ? "" : "s")}, {task}");
-        console.WriteLine($"{s.Activation} hidden, {s.OutputActivation} output, {s.Loss} loss, {optimizer} lr {N(s.LearningRate)}, {batches}; " +
-                          $"{s.Epochs} epochs, seed {s.Seed}, initial weights: {s.Init}");
+        console.WriteLine($"{s.Activation} hidden, {s.OutputActivation} output, {s.Loss} loss, {optimizer} lr {N(s.LearningRate)}");
+        console.WriteLine($"{s.Epochs} epochs, {batches}, seed {s.Seed}, initial weights: {s.Init}");
         if (d.Note is { } note)
             console.WriteLine(note);
         bool accuracy = d.LossCurve.Any(p => p.Accuracy is not null);
