@@ -29,8 +29,6 @@ namespace Rosenblatt.Cli.Commands;
 /// </remarks>
 internal static class MlpCommand
 {
-    private static readonly string[] Initializers = ["xavier", "he", "normal", "uniform", "zeros"];
-
     /// <summary>Builds the command.</summary>
     /// <param name="cli">The console and the global options.</param>
     public static Command Create(CliContext cli)
@@ -58,7 +56,7 @@ internal static class MlpCommand
         var batch = new Option<int>("--batch") { Description = "Rows per gradient step; 0 is the whole table (full batch, no shuffling).", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "The seed for the starting weights and the shuffling.", DefaultValueFactory = _ => 42 };
         var init = new Option<string?>("--init") { Description = "How weights start (default: xavier, or he for relu and leaky_relu)." };
-        init.AcceptOnlyFromAmong(Initializers);
+        init.AcceptOnlyFromAmong([.. InitializerRegistry.Names]);
         var data = new Option<string?>("--data") { Description = "A CSV file to learn instead of a gate (numeric features, label in the last column unless --label says otherwise); with --output-activation identity the label is a real-valued target (regression).", HelpName = "file.csv" };
         var label = new Option<string?>("--label") { Description = "The CSV's label column, by header name or 0-based index.", HelpName = "column" };
         var numpyInit = new Option<bool>("--numpy-init") { Description = "Replay a NumPy script: np.random.seed(seed); W = randn(in, out)·0.5 per layer, biases 0; with mse, lr/2 (the scripts' gradient convention)." };
@@ -308,22 +306,13 @@ internal static class MlpCommand
         for (int i = 1; i < s.Layers.Length; i++)
         {
             var activation = ActivationRegistry.FromName(i == s.Layers.Length - 1 ? s.OutputActivation : s.Activation);
-            layers.Add(new Dense(s.Layers[i], activation, s.Init is null ? null : Initializer(s.Init)));
+            layers.Add(new Dense(s.Layers[i], activation, s.Init is null ? null : InitializerRegistry.FromName(s.Init)));
         }
         var network = new Network(inputs, layers, s.Seed);
         if (s.NumpyInit)
             network.InitializeLikeNumPy(s.Seed, 0.5);
         return network;
     }
-
-    private static Initializer Initializer(string name) => name switch
-    {
-        "xavier" => new XavierInitializer(),
-        "he" => new HeInitializer(),
-        "normal" => new NormalInitializer(),
-        "uniform" => new UniformInitializer(),
-        _ => new ZerosInitializer(),
-    };
 
     /// <summary>Class labels as one column of 0/1, or one-hot rows (e.g. [1, 0] / [0, 1]) for several output units.</summary>
     private static Matrix Targets(IReadOnlyList<int> labels, int outputs)
