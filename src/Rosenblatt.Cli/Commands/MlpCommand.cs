@@ -55,8 +55,7 @@ internal static partial class MlpCommand
         var epochs = new Option<int>("--epochs") { Description = "Passes over the truth table.", DefaultValueFactory = _ => 10_000 };
         var batch = new Option<int>("--batch") { Description = "Rows per gradient step; 0 is the whole table (full batch, no shuffling).", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "The seed for the starting weights and the shuffling.", DefaultValueFactory = _ => 42 };
-        var init = new Option<string?>("--init") { Description = "How weights start (default: xavier, or he for relu and leaky_relu)." };
-        init.AcceptOnlyFromAmong([.. InitializerRegistry.Names]);
+        var init = new Option<string?>("--init") { Description = "How weights start: zeros, constant:value, uniform[:limit], normal[:σ], xavier or he (default: xavier, or he for relu and leaky_relu).", HelpName = "name[:value]" };
         var data = new Option<string?>("--data") { Description = "A CSV file to learn instead of a gate (numeric features, label in the last column unless --label says otherwise); with --output-activation identity the label is a real-valued target (regression).", HelpName = "file.csv" };
         var label = new Option<string?>("--label") { Description = "The CSV's label column, by header name or 0-based index.", HelpName = "column" };
         var numpyInit = new Option<bool>("--numpy-init") { Description = "Replay a NumPy script: np.random.seed(seed); W = randn(in, out)·0.5 per layer, biases 0; with mse, lr/2 (the scripts' gradient convention)." };
@@ -169,6 +168,17 @@ internal static partial class MlpCommand
         if (!(s.L2 >= 0 && s.L2 < 1))
             throw new ArgumentException(
                 $"--l2 must be at least 0 and below 1 (received {s.L2.ToString(CultureInfo.InvariantCulture)}). help: typical weight decay is 1e-4 to 1e-2; 0 turns it off.");
+        if (s.Init is not null)
+        {
+            try
+            {
+                InitializerRegistry.FromName(s.Init);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ArgumentException($"--init: {CliApp.UserMessage(ex)}", ex);
+            }
+        }
         if (s.NumpyInit && s.Init is not null)
             throw new ArgumentException(
                 $"--init {s.Init} and --numpy-init both choose the starting weights. help: use one of them; --numpy-init replays a NumPy script's randn × 0.5.");

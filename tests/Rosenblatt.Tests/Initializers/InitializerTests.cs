@@ -81,6 +81,39 @@ public class InitializerTests
         Assert.NotEqual(Draw(initializer, 3), Draw(initializer, 4));
     }
 
+    [Theory]
+    [InlineData("normal:0.3", typeof(NormalInitializer))]
+    [InlineData("uniform:0.2", typeof(UniformInitializer))]
+    [InlineData("constant:-1.5", typeof(ConstantInitializer))]
+    [InlineData("Glorot", typeof(XavierInitializer))]
+    [InlineData("kaiming", typeof(HeInitializer))]
+    [InlineData("zeros", typeof(ZerosInitializer))]
+    public void Registry_NameWithOptionalValue_CreatesTheInitializer(string name, Type type)
+    {
+        var initializer = InitializerRegistry.FromName(name);
+        Assert.IsType(type, initializer);
+        switch (initializer)
+        {
+            case NormalInitializer n: Assert.Equal(0.3, n.StandardDeviation); break;
+            case UniformInitializer u: Assert.Equal((-0.2, 0.2), (u.Low, u.High)); break;
+            case ConstantInitializer c: Assert.Equal(-1.5, c.Value); break;
+        }
+    }
+
+    [Theory]
+    [InlineData("constant", "'constant' needs its value.")]
+    [InlineData("normal:x", "'normal:x' has 'x' after the colon, which is not a finite number.")]
+    [InlineData("normal:-1", "standardDeviation must be a finite number > 0 (received -1)")]
+    [InlineData("uniform:0", "'uniform:0' gives a uniform limit of 0.")]
+    [InlineData("he:2", "'he:2' takes no value: he chooses its own scale.")]
+    [InlineData("lecun", "'lecun' is not a known initializer.")]
+    public void Registry_BadName_SaysWhatIsWrongAndHelps(string name, string expected)
+    {
+        var ex = Assert.ThrowsAny<ArgumentException>(() => InitializerRegistry.FromName(name));
+        Assert.Contains(expected, ex.Message);
+        Assert.Contains("help:", ex.Message);
+    }
+
     [Fact]
     public void Normal_NonPositiveSigma_NamesItAndHelps()
     {
