@@ -142,7 +142,11 @@ public sealed class DatasetFetcherTests : IDisposable
     private static DatasetFetcher Fetcher(FakeServer server, params Uri[] mirrors) =>
         new(new HttpClient(server), new Dictionary<string, IReadOnlyList<Uri>> { ["mnist"] = mirrors });
 
-    private static byte[] Official(Uri url) => System.IO.File.ReadAllBytes(SharedData.File("mnist", url.Segments[^1]));
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Files = new();
+
+    // A fresh copy each time, because some tests damage the bytes they serve.
+    private static byte[] Official(Uri url) =>
+        (byte[])Files.GetOrAdd(url.Segments[^1], name => System.IO.File.ReadAllBytes(SharedData.File("mnist", name))).Clone();
 
     private static HttpResponseMessage Ok(byte[] bytes) => new(HttpStatusCode.OK) { Content = new ByteArrayContent(bytes) };
 
