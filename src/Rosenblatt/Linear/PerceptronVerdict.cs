@@ -10,9 +10,10 @@ internal static class PerceptronVerdict
         string epochText = $"{epochs} epoch{(epochs == 1 ? "" : "s")}";
         bool oneVsRest = separability.Count > 1;
         long? bound = separability.All(r => r.Bound is not null) ? separability.Sum(r => r.Bound!.MaxUpdates) : null;
+        string formula = options.Initialization == WeightInitialization.Zeros ? "(R/γ)²" : "(R/γ)² + 2‖v₀‖/(lr·γ)";
         string boundText = bound is null ? "" :
-            $" The perceptron convergence theorem allows at most {bound:N0} updates on this data{(oneVsRest ? " (summed over the one-vs-rest units)" : "")}, " +
-            $"(R/γ)²{(options.Initialization == WeightInitialization.Zeros ? "" : " + 2‖v₀‖/(lr·γ) from random initial weights")}; this run made {updates:N0}.";
+            $" The perceptron convergence theorem allows at most {formula} = {bound:N0} updates on this data" +
+            $"{(oneVsRest ? " (summed over the one-vs-rest units)" : "")}; this run made {updates:N0}.";
         if (converged)
             return $"Converged after {epochText} ({updates} update{(updates == 1 ? "" : "s")}): " +
                    "the last epoch made no mistakes, so every training sample is on the right side of the line." + boundText;

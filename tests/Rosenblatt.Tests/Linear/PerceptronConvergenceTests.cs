@@ -29,7 +29,7 @@ public class PerceptronConvergenceTests
         Assert.Equal(SeparabilityVerdict.Separable, report.Separability[0].Verdict);
         Assert.Equal(51, report.UpdateBound);
         Assert.Contains("The data is linearly separable, so more epochs will get there: raise MaxEpochs (now 2).", report.Summary);
-        Assert.Contains("allows at most 51 updates", report.Summary);
+        Assert.Contains("allows at most (R/γ)² = 51 updates", report.Summary);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public class PerceptronConvergenceTests
 
         Assert.True(report.Converged);
         Assert.Equal(51, report.UpdateBound);
-        Assert.EndsWith("The perceptron convergence theorem allows at most 51 updates on this data, (R/γ)²; this run made 8.", report.Summary);
+        Assert.EndsWith("The perceptron convergence theorem allows at most (R/γ)² = 51 updates on this data; this run made 8.", report.Summary);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public class PerceptronConvergenceTests
         double zeroStart = bound.Radius * bound.Radius / (bound.Margin * bound.Margin);
         Assert.Equal(zeroStart + 2 * bound.InitialWeightNorm / (0.01 * bound.Margin), bound.Value, 6);
         Assert.True(report.Updates <= report.UpdateBound);
-        Assert.Contains("+ 2‖v₀‖/(lr·γ) from random initial weights", report.Summary);
+        Assert.Contains("at most (R/γ)² + 2‖v₀‖/(lr·γ) = ", report.Summary);
     }
 
     [Fact]
