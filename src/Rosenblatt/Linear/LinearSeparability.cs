@@ -7,7 +7,12 @@ namespace Rosenblatt.Linear;
 
 /// <summary>Decides whether two classes can be split by a hyperplane, and proves the answer: a separating hyperplane, or two class averages that meet.</summary>
 /// <remarks>
-/// <para><b>Small data (exact).</b> When the data has at most <see cref="ExactMaxRows"/> rows and
+/// <para><b>First, a quick search.</b> A bounded maximum-margin search (dual coordinate ascent, at most
+/// <see cref="LargeDataBudget"/> multiply-adds) looks for a separating hyperplane in floating point. One it
+/// finds is re-checked in exact rationals (up to <see cref="ExactVerifyMaxCells"/>; beyond, with
+/// outward-rounded error bounds), which proves separability. If it finds none, the search runs again on
+/// standardized features (separability does not depend on the scale of a feature, but the search's speed does).</para>
+/// <para><b>Small data (exact).</b> If the search found none and the data has at most <see cref="ExactMaxRows"/> rows and
 /// rows × (features + 2) ≤ <see cref="ExactMaxCells"/>, the check solves, in exact rational arithmetic
 /// (every double is a rational, so the inputs are taken exactly), the linear program "find λ ≥ 0 with
 /// <c>Σ_(i∈+) λ_i x_i = Σ_(i∈−) λ_i x_i</c>, <c>Σ_(i∈+) λ_i = 1</c>, <c>Σ_(i∈−) λ_i = 1</c>": do the two
@@ -15,11 +20,9 @@ namespace Rosenblatt.Linear;
 /// turns the simplex multipliers into a hyperplane with <c>y_i(w·x_i + b) ≥ 1</c> for every i. Either
 /// answer is re-checked exactly before it is returned, so there is no tolerance to tune and no way to
 /// be silently wrong: XOR is not separable because its hulls meet at exactly (1/2, 1/2).</para>
-/// <para><b>Large data.</b> Beyond those limits the rational arithmetic would be too slow, so the check
-/// runs a bounded maximum-margin search (<see cref="LargeDataBudget"/> multiply-adds of dual coordinate
-/// ascent). A hyperplane it finds is verified with outward-rounded error bounds and reported as
-/// <see cref="SeparabilityVerdict.Separable"/> (a proof); otherwise the answer is
-/// <see cref="SeparabilityVerdict.Undecided"/>, never a guessed "not separable". Noisy real data is
+/// <para><b>Large data.</b> Beyond those limits the rational simplex would be too slow (its big integers grow
+/// with the number of features: 178 rows × 13 features already takes seconds), so when the search found no
+/// hyperplane the answer is <see cref="SeparabilityVerdict.Undecided"/>, never a guessed "not separable". Noisy real data is
 /// usually not separable; then the pocket or averaged perceptron, or a hidden layer, is the remedy.</para>
 /// <para>When separable, the result also carries the perceptron convergence theorem's bound
 /// (<see cref="ConvergenceBound"/>) for zero initial weights.</para>
@@ -34,10 +37,13 @@ namespace Rosenblatt.Linear;
 public static class LinearSeparability
 {
     /// <summary>The most rows the exact check takes.</summary>
-    public const int ExactMaxRows = 2000;
+    public const int ExactMaxRows = 1000;
 
     /// <summary>The most rows × (features + 2) the exact check takes (the size of its simplex tableau's constraint part).</summary>
-    public const int ExactMaxCells = 20_000;
+    public const int ExactMaxCells = 2_000;
+
+    /// <summary>The most rows × (features + 1) for which a separating hyperplane found in floating point is re-checked in exact rationals (cheap: one pass).</summary>
+    public const int ExactVerifyMaxCells = 200_000;
 
     /// <summary>The multiply-adds the maximum-margin search may spend (for large data and for the convergence bound).</summary>
     public const long LargeDataBudget = 20_000_000;
@@ -79,6 +85,9 @@ public static class LinearSeparability
             .ToArray();
     }
 
+    /// <summary>Epochs of the quick search that precedes the exact program on small data.</summary>
+    private const long QuickEpochs = 1000;
+
     /// <summary>Whether the exact check handles data of this shape.</summary>
     /// <param name="rows">The number of samples.</param>
     /// <param name="features">The number of features.</param>
@@ -100,26 +109,34 @@ public static class LinearSeparability
         {
             Verdict = SeparabilityVerdict.Undecided, Exact = false, PositiveClass = positiveName, NegativeClass = negativeName, Explanation = "",
         };
+        // A separator found in floating point is checked exactly (or, for large data, with outward-rounded
+        // error bounds); only when none is found does the slower exact linear program run.
+        // Small data goes on to the exact program, so a short search suffices there: non-separable data
+        // would otherwise spend the whole budget. The bound of a separable answer gets the full search.
+        bool small = IsSmallEnoughForExactCheck(x.Count, features);
+        long searchBudget = small ? Math.Min(budget, QuickEpochs * x.Count * (features + 1) * 2) : budget;
+        var search = MaxMarginSearch.Run(x, positive, searchBudget);
+        if (search.Margin > 0)
+            return Separable(x, positive, result, search.V, searchBudget < budget ? MaxMarginSearch.Run(x, positive, budget) : search);
         if (knownSeparator is not null && MaxMarginSearch.CertifiedMargin(x, positive, knownSeparator) > 0)
-            return Separable(x, positive, result, knownSeparator, exact: false, budget);
+            return Separable(x, positive, result, knownSeparator, search);
+        if (MaxMarginSearch.RunStandardized(x, positive, searchBudget) is { } rescaled)
+            return Separable(x, positive, result, rescaled, searchBudget < budget ? MaxMarginSearch.Run(x, positive, budget) : search);
 
-        if (IsSmallEnoughForExactCheck(x.Count, features))
+        if (small)
         {
             var (feasible, lambda, pi) = HullProblem(x, positive);
             if (feasible)
                 return NotSeparable(x, positive, result, lambda!);
-            return Separable(x, positive, result, ExactSeparator(x, positive, pi!), exact: true, budget);
+            return Separable(x, positive, result, ExactSeparator(x, positive, pi!), MaxMarginSearch.Run(x, positive, budget));
         }
 
-        var search = MaxMarginSearch.Run(x, positive, budget);
-        if (search.Margin > 0)
-            return Separable(x, positive, result, search.V, exact: false, budget);
         return result with
         {
             Explanation =
                 $"Undecided: {x.Count} rows × {features} features is more than the exact check handles " +
                 $"(at most {ExactMaxRows} rows and rows × (features + 2) ≤ {ExactMaxCells}), and a bounded maximum-margin search " +
-                $"({LargeDataBudget:N0} multiply-adds) found no separating {Separator(features)}. That suggests, but does not prove, " +
+                $"({LargeDataBudget:N0} multiply-adds, on the raw and on standardized features) found no separating {Separator(features)}. That suggests, but does not prove, " +
                 "that none exists. Noisy data is rarely separable: try the pocket or averaged perceptron, or add a hidden layer.",
         };
     }
@@ -166,12 +183,13 @@ public static class LinearSeparability
         return Array.ConvertAll(w, r => r.ToDouble());
     }
 
-    private static SeparabilityResult Separable(IReadOnlyList<double[]> x, bool[] positive, SeparabilityResult result, double[] separator, bool exact, long budget)
+    private static SeparabilityResult Separable(IReadOnlyList<double[]> x, bool[] positive, SeparabilityResult result, double[] separator,
+        (double[] V, double Margin, double UpperEstimate) search)
     {
         int d = x[0].Length;
-        var search = MaxMarginSearch.Run(x, positive, budget);
         double given = MaxMarginSearch.CertifiedMargin(x, positive, separator);
         double gamma = Math.Max(given, search.Margin);
+        bool exact = (long)x.Count * (d + 1) <= ExactVerifyMaxCells && SeparatesExactly(x, positive, separator);
         var bound = new ConvergenceBound
         {
             Radius = MaxMarginSearch.CertifiedRadius(x),
@@ -179,7 +197,7 @@ public static class LinearSeparability
             MarginUpperEstimate = Math.Max(gamma, search.UpperEstimate),
         };
         // Show the better of the two separators (the max-margin one when it is certified).
-        double[] shown = search.Margin > given ? search.V : separator;
+        double[] shown = separator;
         var w = shown[..d];
         double b = shown[d];
         double wNorm = Math.Sqrt(w.Sum(v => v * v));
@@ -194,12 +212,26 @@ public static class LinearSeparability
             Hyperplane = plane,
             Bound = bound,
             Explanation =
-                $"Linearly separable{(exact ? "" : " (proved by a hyperplane checked with outward-rounded error bounds)")}: " +
+                $"Linearly separable{(exact ? "" : " (the hyperplane was checked with outward-rounded error bounds, not exactly)")}: " +
                 $"{equation} is > 0 for every sample labelled {result.PositiveClass} and < 0 for every sample labelled {result.NegativeClass}; " +
                 $"the nearest sample is {Number(margin)} from the {Separator(d)}. " +
                 $"From zero weights the perceptron makes at most (R/γ)² = ({Number(bound.Radius)}/{Number(bound.Margin)})² ≈ {bound.MaxUpdates:N0} updates " +
                 "(R: the largest ‖(x, 1)‖; γ: a certified lower bound on the best margin with the bias as a weight).",
         };
+    }
+
+    /// <summary>Whether y_i(w·x_i + b) &gt; 0 for every row, computed in exact rationals from the doubles.</summary>
+    private static bool SeparatesExactly(IReadOnlyList<double[]> x, bool[] positive, double[] v)
+    {
+        int d = v.Length - 1;
+        var w = Array.ConvertAll(v, Rational.FromDouble);
+        for (int i = 0; i < x.Count; i++)
+        {
+            var s = w[d];
+            for (int k = 0; k < d; k++) s += w[k] * Rational.FromDouble(x[i][k]);
+            if ((positive[i] ? s.Sign : -s.Sign) <= 0) return false;
+        }
+        return true;
     }
 
     private static SeparabilityResult NotSeparable(IReadOnlyList<double[]> x, bool[] positive, SeparabilityResult result, Rational[] lambda)
