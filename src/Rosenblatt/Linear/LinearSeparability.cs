@@ -31,7 +31,7 @@ namespace Rosenblatt.Linear;
 /// <code>
 /// var xor = LinearSeparability.Check(LogicGate.Xor.X, LogicGate.Xor.Y);
 /// xor.Verdict;      // NotSeparable
-/// xor.Explanation;  // "(0.5, 0.5) is the average of (0, 0) and (1, 1), ... so no line can put the two classes on different sides."
+/// xor.Explanation;  // "(0.5, 0.5) is the average of (0, 0) and (1, 1) (labelled 0) and also of (0, 1) and (1, 0) (labelled 1), so no line can put the two classes on different sides: ..."
 /// </code>
 /// </example>
 public static class LinearSeparability
