@@ -155,4 +155,17 @@ public class PerceptronCommandTests
         Assert.Equal([0.5, 0.5], separability.GetProperty("certificate").GetProperty("commonPoint").EnumerateArray().Select(e => e.GetDouble()));
         Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("updateBound").ValueKind);
     }
+
+    [Fact]
+    public void InitRandom_IsSeededAndTheBoundAddsTheStartingTerm()
+    {
+        var first = CliRun.Of("perceptron", "--gate", "nand", "--init", "random", "--seed", "3", "--epochs", "100", "--json");
+        var again = CliRun.Of("perceptron", "--gate", "nand", "--init", "random", "--seed", "3", "--epochs", "100", "--json");
+        Assert.Equal(first.Out, again.Out);
+        using var doc = JsonDocument.Parse(first.Out);
+        var root = doc.RootElement;
+        Assert.Equal("random", root.GetProperty("initialization").GetString());
+        Assert.True(root.GetProperty("separability").GetProperty("bound").GetProperty("initialWeightNorm").GetDouble() > 0);
+        Assert.True(root.GetProperty("updates").GetInt32() <= root.GetProperty("updateBound").GetInt64());
+    }
 }
