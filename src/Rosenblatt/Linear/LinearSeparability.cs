@@ -188,6 +188,14 @@ public static class LinearSeparability
     {
         int d = x[0].Length;
         double given = MaxMarginSearch.CertifiedMargin(x, positive, separator);
+        // A search stops near the optimum (1.999999·x₁ ...); show round numbers when they separate as well.
+        var tidy = Tidy(separator);
+        double tidyMargin = MaxMarginSearch.CertifiedMargin(x, positive, tidy);
+        if (tidyMargin > 0 && tidyMargin >= given * (1 - 1e-3))
+        {
+            separator = tidy;
+            given = tidyMargin;
+        }
         double gamma = Math.Max(given, search.Margin);
         bool exact = (long)x.Count * (d + 1) <= ExactVerifyMaxCells && SeparatesExactly(x, positive, separator);
         var bound = new ConvergenceBound
@@ -218,6 +226,15 @@ public static class LinearSeparability
                 $"From zero weights the perceptron makes at most (R/γ)² = ({Number(bound.Radius)}/{Number(bound.Margin)})² ≈ {bound.MaxUpdates:N0} updates " +
                 "(R: the largest ‖(x, 1)‖; γ: a certified lower bound on the best margin with the bias as a weight).",
         };
+    }
+
+    /// <summary>v rounded to about five significant digits of its largest component.</summary>
+    private static double[] Tidy(double[] v)
+    {
+        double scale = v.Max(Math.Abs);
+        if (!(scale > 0) || !double.IsFinite(scale)) return v;
+        int digits = Math.Clamp(5 - (int)Math.Floor(Math.Log10(scale)), 0, 15);
+        return Array.ConvertAll(v, c => Math.Round(c, digits));
     }
 
     /// <summary>Whether y_i(w·x_i + b) &gt; 0 for every row, computed in exact rationals from the doubles.</summary>
