@@ -16,13 +16,22 @@ internal static class MaxMarginSearch
     private const double Unit = 1.0 / (1L << 53);
 
     /// <summary>Runs coordinate ascent within a budget of multiply-adds; returns the best augmented v found and its certified margin (≤ 0 when none separates).</summary>
-    internal static (double[] V, double Margin, double UpperEstimate) Run(IReadOnlyList<double[]> x, bool[] positive, long budget)
+    internal static (double[] V, double Margin, double UpperEstimate) Run(IReadOnlyList<double[]> x, bool[] positive, long budget) =>
+        Run(x, positive, budget, null, null);
+
+    /// <summary>The ascent on features (x − mean)/scale, computed on the fly so large data is never copied; margins are of that scaled problem.</summary>
+    private static (double[] V, double Margin, double UpperEstimate) Run(IReadOnlyList<double[]> x, bool[] positive, long budget, double[]? mean, double[]? scale)
     {
         int n = x.Count, d = x[0].Length;
         var v = new double[d + 1];
         var alpha = new double[n];
         var q = new double[n];
-        for (int i = 0; i < n; i++) q[i] = Dot(x[i], x[i]) + 1;
+        var row = new double[d];
+        for (int i = 0; i < n; i++)
+        {
+            var xi = Row(x, i, mean, scale, row);
+            q[i] = Dot(xi, xi) + 1;
+        }
         long perEpoch = (long)n * (d + 1) * 2;
         long epochs = Math.Clamp(budget / Math.Max(1, perEpoch), 1, 100_000);
         double[] best = (double[])v.Clone();
@@ -31,17 +40,18 @@ internal static class MaxMarginSearch
         {
             for (int i = 0; i < n; i++)
             {
+                var xi = Row(x, i, mean, scale, row);
                 double y = positive[i] ? 1 : -1;
-                double g = 1 - y * Score(v, x[i]);
+                double g = 1 - y * Score(v, xi);
                 double next = Math.Max(0, alpha[i] + g / q[i]);
                 double delta = next - alpha[i];
                 if (delta == 0) continue;
                 alpha[i] = next;
                 double step = delta * y;
-                for (int k = 0; k < d; k++) v[k] += step * x[i][k];
+                for (int k = 0; k < d; k++) v[k] += step * xi[k];
                 v[d] += step;
             }
-            double margin = CertifiedMargin(x, positive, v);
+            double margin = mean is null ? CertifiedMargin(x, positive, v) : ScaledMargin(x, positive, v, mean, scale!, row);
             if (margin > bestMargin)
             {
                 bestMargin = margin;
@@ -52,6 +62,25 @@ internal static class MaxMarginSearch
             if (bestMargin > 0 && bestMargin >= upper * (1 - 1e-6)) break;
         }
         return (best, bestMargin, upper);
+    }
+
+    private static double[] Row(IReadOnlyList<double[]> x, int i, double[]? mean, double[]? scale, double[] buffer)
+    {
+        if (mean is null) return x[i];
+        for (int k = 0; k < buffer.Length; k++) buffer[k] = (x[i][k] - mean[k]) / scale![k];
+        return buffer;
+    }
+
+    /// <summary>The plain (uncertified) margin of the scaled problem, used only to pick the best iterate; the caller certifies in original units.</summary>
+    private static double ScaledMargin(IReadOnlyList<double[]> x, bool[] positive, double[] v, double[] mean, double[] scale, double[] row)
+    {
+        double worst = double.PositiveInfinity;
+        for (int i = 0; i < x.Count; i++)
+        {
+            double s = Score(v, Row(x, i, mean, scale, row));
+            worst = Math.Min(worst, positive[i] ? s : -s);
+        }
+        return worst / Math.Sqrt(Dot(v, v));
     }
 
     /// <summary>Runs the search on standardized features (mean 0, standard deviation 1) and maps the hyperplane back: the same
@@ -72,13 +101,7 @@ internal static class MaxMarginSearch
             mean[k] = m;
             scale[k] = v > 0 ? Math.Sqrt(v / n) : 1;
         }
-        var z = new double[n][];
-        for (int i = 0; i < n; i++)
-        {
-            z[i] = new double[d];
-            for (int k = 0; k < d; k++) z[i][k] = (x[i][k] - mean[k]) / scale[k];
-        }
-        var found = Run(z, positive, budget);
+        var found = Run(x, positive, budget, mean, scale);
         if (!(found.Margin > 0)) return null;
         // w·(x − m)/s + b = Σ (w_k/s_k)·x_k + (b − Σ w_k·m_k/s_k)
         var original = new double[d + 1];
