@@ -136,7 +136,7 @@ public static class LinearSeparability
             Explanation =
                 $"Undecided: {x.Count} rows × {features} features is more than the exact check handles " +
                 $"(at most {ExactMaxRows} rows and rows × (features + 2) ≤ {ExactMaxCells}), and a bounded maximum-margin search " +
-                $"({LargeDataBudget:N0} multiply-adds, on the raw and on standardized features) found no separating {Separator(features)}. That suggests, but does not prove, " +
+                $"({budget:N0} multiply-adds each, on the raw and on standardized features) found no separating {Separator(features)}. That suggests, but does not prove, " +
                 "that none exists. Noisy data is rarely separable: try the pocket or averaged perceptron, or add a hidden layer.",
         };
     }
