@@ -27,7 +27,8 @@ public sealed record SeparabilityResult
     /// <summary>The proof of non-separability when <see cref="Verdict"/> is <see cref="SeparabilityVerdict.NotSeparable"/>; otherwise null.</summary>
     public OverlapCertificate? Certificate { get; init; }
 
-    /// <summary>The perceptron convergence theorem's bound on updates (zero initial weights) when separable; otherwise null.</summary>
+    /// <summary>The perceptron convergence theorem's bound on updates when separable; otherwise null.</summary>
+    /// <remarks>For zero initial weights from <see cref="LinearSeparability"/>; in <see cref="PerceptronReport.Separability"/>, for that run's own start and learning rate.</remarks>
     public ConvergenceBound? Bound { get; init; }
 
     /// <summary>The verdict and its evidence in plain English.</summary>
