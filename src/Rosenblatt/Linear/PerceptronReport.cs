@@ -27,7 +27,7 @@ public sealed record PerceptronReport
     public required IReadOnlyList<WeightSnapshot> WeightsAfterEachEpoch { get; init; }
 
     /// <summary>Each unit's separability check (one for a binary perceptron, one per class for one-vs-rest): the hyperplane or the proof that none exists, and the convergence bound for this run's start.</summary>
-    public required IReadOnlyList<SeparabilityResult> Separability { get; init; }
+    public IReadOnlyList<SeparabilityResult> Separability { get; init; } = [];
 
     /// <summary>The convergence theorem's bound on <see cref="Updates"/> for this run (summed over units), when every unit's data is separable; otherwise null.</summary>
     /// <remarks>From zero weights it is <c>(R/γ)²</c> per unit for any learning rate; from random weights <c>(R/γ)² + 2‖v₀‖/(lr·γ)</c>. See <see cref="ConvergenceBound"/>.</remarks>
