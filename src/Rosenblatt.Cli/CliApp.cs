@@ -27,6 +27,7 @@ public static class CliApp
     [
         NeuronCommand.Create,
         PerceptronCommand.Create,
+        SeparableCommand.Create,
         BackpropCommand.Create,
         MlpCommand.Create,
         CompareCommand.Create,

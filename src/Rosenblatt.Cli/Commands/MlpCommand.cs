@@ -14,21 +14,21 @@ using Spectre.Console;
 
 namespace Rosenblatt.Cli.Commands;
 
-/// <summary><c>rosenblatt mlp</c>: a multilayer network trained on a logic gate, with its loss curve and final predictions.</summary>
+/// <summary><c>rosenblatt mlp</c>: a multilayer network trained on a logic gate or a CSV file, with its loss curve and final predictions.</summary>
 /// <remarks>
 /// <para>Step 5 of the learning path: the hidden layer that gets past the XOR wall. The command builds a
 /// <see cref="Network"/> of <see cref="Dense"/> layers from <c>--layers</c>, trains it with the one
-/// <see cref="Trainer"/>, and prints about a dozen rows of the loss curve and the truth table it learned.</para>
+/// <see cref="Trainer"/>, and prints about a dozen rows of the loss curve and the truth table it learned.
+/// With <c>--data</c> it learns a CSV file instead: class labels (one-hot for several output units, 0/1 for
+/// one), or real-valued targets when the output activation is identity (regression).</para>
 /// <para><c>--numpy-init</c> replays a tutorial's NumPy script: weights drawn as <c>np.random.seed(seed);
 /// W = np.random.randn(in, out) * 0.5</c> layer after layer, biases zero, and the scripts' gradient
 /// convention. The scripts back-propagate the gradient of ½·mean((a−y)²) while printing mean((a−y)²);
 /// Rosenblatt's MSE is mean((a−y)²) with gradient 2(a−y)/N, so with mse the run uses lr/2 and says so.
 /// Seed 002 is <c>rosenblatt mlp --gate xor --layers 2,4,1 --activation sigmoid --lr 1.0 --epochs 10000 --seed 42 --numpy-init</c>.</para>
 /// </remarks>
-internal static class MlpCommand
+internal static partial class MlpCommand
 {
-    private static readonly string[] Initializers = ["xavier", "he", "normal", "uniform", "zeros"];
-
     /// <summary>Builds the command.</summary>
     /// <param name="cli">The console and the global options.</param>
     public static Command Create(CliContext cli)
@@ -47,31 +47,41 @@ internal static class MlpCommand
         outputActivation.AcceptOnlyFromAmong([.. ActivationRegistry.Names]);
         var loss = new Option<string>("--loss") { Description = $"The loss to minimize: {string.Join(", ", LossRegistry.Names)}.", HelpName = "name", DefaultValueFactory = _ => "mse" };
         loss.AcceptOnlyFromAmong([.. LossRegistry.Names]);
-        var optimizer = new Option<string>("--optimizer") { Description = "The optimizer.", DefaultValueFactory = _ => "sgd" };
-        optimizer.AcceptOnlyFromAmong("sgd", "adam");
-        var momentum = new Option<double>("--momentum") { Description = "SGD momentum μ in [0, 1); 0 is plain gradient descent.", HelpName = "μ", DefaultValueFactory = _ => 0 };
+        var optimizer = new Option<string>("--optimizer") { Description = "The optimizer: sgd (plain, or with --momentum), momentum (sgd, μ 0.9), nesterov (μ 0.9, look-ahead), adam.", HelpName = "name", DefaultValueFactory = _ => "sgd" };
+        optimizer.AcceptOnlyFromAmong([.. OptimizerRegistry.Names]);
+        var momentum = new Option<double>("--momentum") { Description = "SGD momentum μ in [0, 1); 0 is plain gradient descent (0.9 for momentum and nesterov).", HelpName = "μ", DefaultValueFactory = _ => 0 };
+        var l2 = new Option<double>("--l2") { Description = "L2 weight decay λ in [0, 1), added as λ·w to every weight's gradient (not the biases'); 0 turns it off.", HelpName = "λ", DefaultValueFactory = _ => 0 };
         var lr = new Option<double>("--lr") { Description = "The learning rate, in (0, 10].", DefaultValueFactory = _ => 1.0 };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the truth table.", DefaultValueFactory = _ => 10_000 };
         var batch = new Option<int>("--batch") { Description = "Rows per gradient step; 0 is the whole table (full batch, no shuffling).", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "The seed for the starting weights and the shuffling.", DefaultValueFactory = _ => 42 };
-        var init = new Option<string?>("--init") { Description = "How weights start (default: xavier, or he for relu and leaky_relu)." };
-        init.AcceptOnlyFromAmong(Initializers);
+        var init = new Option<string?>("--init") { Description = "How weights start: zeros, constant:value, uniform[:limit], normal[:σ], xavier or he (default: xavier, or he for relu and leaky_relu).", HelpName = "name[:value]" };
+        var data = new Option<string?>("--data") { Description = "A CSV file to learn instead of a gate (numeric features, label in the last column unless --label says otherwise); with --output-activation identity the label is a real-valued target (regression).", HelpName = "file.csv" };
+        var label = new Option<string?>("--label") { Description = "The CSV's label column, by header name or 0-based index.", HelpName = "column" };
         var numpyInit = new Option<bool>("--numpy-init") { Description = "Replay a NumPy script: np.random.seed(seed); W = randn(in, out)·0.5 per layer, biases 0; with mse, lr/2 (the scripts' gradient convention)." };
 
-        var command = new Command("mlp", "Train a multilayer network on a logic gate; print the loss curve and the predictions.")
+        var command = new Command("mlp", "Train a multilayer network on a logic gate or a CSV file; print the loss curve and the predictions.")
         {
-            gate, layers, activation, outputActivation, loss, optimizer, momentum, lr, epochs, batch, seed, init, numpyInit,
+            gate, layers, activation, outputActivation, loss, optimizer, momentum, l2, lr, epochs, batch, seed, init, numpyInit, data, label,
         };
         command.SetAction(parse =>
         {
             TryParseSizes(parse.GetValue(layers)!, out int[] sizes, out _);
             string hidden = parse.GetValue(activation)!;
+            string output = parse.GetValue(outputActivation) ?? hidden;
+            string? csv = parse.GetValue(data);
             var settings = new Settings(
-                LogicGate.FromName(parse.GetValue(gate)!).Name, sizes, hidden, parse.GetValue(outputActivation) ?? hidden,
+                csv is null ? LogicGate.FromName(parse.GetValue(gate)!).Name : "", sizes, hidden, output,
                 parse.GetValue(loss)!, parse.GetValue(optimizer)!, parse.GetValue(momentum), parse.GetValue(lr), parse.GetValue(lr),
                 parse.GetValue(epochs), parse.GetValue(batch), parse.GetValue(batch) > 0, parse.GetValue(seed),
-                parse.GetValue(init), parse.GetValue(numpyInit));
-            return Execute(cli, parse, settings);
+                parse.GetValue(init), parse.GetValue(numpyInit), parse.GetValue(l2));
+            if (csv is null)
+                return Execute(cli, parse, settings);
+            if (parse.GetResult(gate) is { Implicit: false })
+                throw new ArgumentException($"--gate {parse.GetValue(gate)} and --data {csv} both choose what to learn. help: use one of them.");
+            bool regression = ActivationRegistry.FromName(output) is Identity;
+            var options = CsvColumns.Options(parse.GetValue(label)) with { Regression = regression };
+            return ExecuteCsv(cli, parse, settings, CsvLoader.Load(csv, options), layersGiven: parse.GetResult(layers) is { Implicit: false });
         });
         return command;
     }
@@ -89,17 +99,10 @@ internal static class MlpCommand
                    $"½·mean((a−y)²) while printing mean((a−y)²), and Rosenblatt's MSE gradient is 2(a−y)/N.";
         }
 
-        var network = Build(settings, gate);
-        Optimizer optimizer = settings.Optimizer == "adam"
-            ? new Adam(settings.EffectiveLearningRate)
-            : new Sgd(settings.EffectiveLearningRate, settings.Momentum);
-        var trainer = new Trainer(new TrainerOptions
-        {
-            Epochs = settings.Epochs, BatchSize = settings.Batch, Shuffle = settings.Shuffle, Seed = settings.Seed,
-        });
+        var network = Build(settings, gate.InputCount);
         var x = Matrix.FromRows(gate.X);
-        var y = Targets(gate, network.Outputs);
-        var history = trainer.Fit(network, LossRegistry.FromName(settings.Loss), optimizer, x, y);
+        var y = Targets(gate.Y, network.Outputs);
+        var history = Train(settings, network, x, y);
 
         var outputs = network.Predict(x);
         var predictions = new List<Prediction>();
@@ -118,6 +121,16 @@ internal static class MlpCommand
         return cli.Write(parse, document, console => Render(console, document));
     }
 
+    private static TrainingHistory Train(Settings settings, Network network, Matrix x, Matrix y)
+    {
+        var optimizer = OptimizerRegistry.Create(settings.Optimizer, settings.EffectiveLearningRate, settings.Momentum, settings.L2);
+        var trainer = new Trainer(new TrainerOptions
+        {
+            Epochs = settings.Epochs, BatchSize = settings.Batch, Shuffle = settings.Shuffle, Seed = settings.Seed,
+        });
+        return trainer.Fit(network, LossRegistry.FromName(settings.Loss), optimizer, x, y);
+    }
+
     /// <summary>Checks what the library cannot know: that the sizes fit the gate, and that the options belong together.</summary>
     private static void Validate(Settings s, LogicGate gate)
     {
@@ -133,19 +146,39 @@ internal static class MlpCommand
             throw new ArgumentException(
                 $"--layers ends with {s.Layers[^1]} outputs but gate '{gate.Name}' has one 0/1 target (received '{layers}'). " +
                 "help: end with 1 (one unit read as ≥ 0.5 → 1) or 2 (one unit per class, e.g. with --output-activation softmax).");
+        ValidateOptions(s);
+    }
+
+    /// <summary>Checks the options that do not depend on the data.</summary>
+    private static void ValidateOptions(Settings s)
+    {
         if (!double.IsFinite(s.LearningRate) || s.LearningRate <= 0 || s.LearningRate > 10)
             throw new ArgumentException(
                 $"--lr must be > 0 and at most 10 (received {s.LearningRate.ToString(CultureInfo.InvariantCulture)}). help: typical values are 0.01 to 1 for sgd, 0.001 to 0.1 for adam.");
         if (s.Epochs < 1)
             throw new ArgumentException($"--epochs must be at least 1 (received {s.Epochs}). help: xor needs a few thousand epochs with sgd, e.g. --epochs 10000.");
         if (s.Batch < 0)
-            throw new ArgumentException($"--batch must be 0 (the whole table) or more (received {s.Batch}). help: use --batch 0 for full batch, or e.g. --batch 2.");
+            throw new ArgumentException($"--batch must be 0 (the whole data set) or more (received {s.Batch}). help: use --batch 0 for full batch, or e.g. --batch 2.");
         if (!(s.Momentum >= 0 && s.Momentum < 1))
             throw new ArgumentException(
                 $"--momentum must be at least 0 and below 1 (received {s.Momentum.ToString(CultureInfo.InvariantCulture)}). help: typical momentum is 0.9; 0 turns it off.");
         if (s.Optimizer == "adam" && s.Momentum != 0)
             throw new ArgumentException(
-                $"--momentum applies to sgd only (received --momentum {N(s.Momentum)} with --optimizer adam). help: drop --momentum; Adam keeps its own momentum (β1 = 0.9).");
+                $"--momentum applies to sgd, momentum and nesterov only (received --momentum {N(s.Momentum)} with --optimizer adam). help: drop --momentum; Adam keeps its own momentum (β1 = 0.9).");
+        if (!(s.L2 >= 0 && s.L2 < 1))
+            throw new ArgumentException(
+                $"--l2 must be at least 0 and below 1 (received {s.L2.ToString(CultureInfo.InvariantCulture)}). help: typical weight decay is 1e-4 to 1e-2; 0 turns it off.");
+        if (s.Init is not null)
+        {
+            try
+            {
+                InitializerRegistry.FromName(s.Init);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ArgumentException($"--init: {CliApp.UserMessage(ex)}", ex);
+            }
+        }
         if (s.NumpyInit && s.Init is not null)
             throw new ArgumentException(
                 $"--init {s.Init} and --numpy-init both choose the starting weights. help: use one of them; --numpy-init replays a NumPy script's randn × 0.5.");
@@ -153,39 +186,30 @@ internal static class MlpCommand
             throw new ArgumentException($"--seed must be 0 or more with --numpy-init (received {s.Seed}), as for np.random.seed. help: e.g. --seed 42.");
     }
 
-    private static Network Build(Settings s, LogicGate gate)
+    private static Network Build(Settings s, int inputs)
     {
         var layers = new List<Dense>();
         for (int i = 1; i < s.Layers.Length; i++)
         {
             var activation = ActivationRegistry.FromName(i == s.Layers.Length - 1 ? s.OutputActivation : s.Activation);
-            layers.Add(new Dense(s.Layers[i], activation, s.Init is null ? null : Initializer(s.Init)));
+            layers.Add(new Dense(s.Layers[i], activation, s.Init is null ? null : InitializerRegistry.FromName(s.Init)));
         }
-        var network = new Network(gate.InputCount, layers, s.Seed);
+        var network = new Network(inputs, layers, s.Seed);
         if (s.NumpyInit)
             network.InitializeLikeNumPy(s.Seed, 0.5);
         return network;
     }
 
-    private static Initializer Initializer(string name) => name switch
+    /// <summary>Class labels as one column of 0/1, or one-hot rows (e.g. [1, 0] / [0, 1]) for several output units.</summary>
+    private static Matrix Targets(IReadOnlyList<int> labels, int outputs)
     {
-        "xavier" => new XavierInitializer(),
-        "he" => new HeInitializer(),
-        "normal" => new NormalInitializer(),
-        "uniform" => new UniformInitializer(),
-        _ => new ZerosInitializer(),
-    };
-
-    /// <summary>The gate's targets as one column of 0/1, or one-hot rows [1, 0] / [0, 1] for two output units.</summary>
-    private static Matrix Targets(LogicGate gate, int outputs)
-    {
-        var y = new Matrix(gate.Y.Length, outputs);
-        for (int r = 0; r < gate.Y.Length; r++)
+        var y = new Matrix(labels.Count, outputs);
+        for (int r = 0; r < labels.Count; r++)
         {
             if (outputs == 1)
-                y[r, 0] = gate.Y[r];
+                y[r, 0] = labels[r];
             else
-                y[r, gate.Y[r]] = 1;
+                y[r, labels[r]] = 1;
         }
         return y;
     }
@@ -196,7 +220,7 @@ internal static class MlpCommand
         string activations = s.Activation == s.OutputActivation || s.Layers.Length == 2
             ? $"{s.OutputActivation} activation"
             : $"{s.Activation} hidden, {s.OutputActivation} output";
-        string optimizer = s.Optimizer == "sgd" && s.Momentum != 0 ? $"sgd (momentum {N(s.Momentum)})" : s.Optimizer;
+        string optimizer = OptimizerLabel(s);
         string batches = s.Batch == 0 ? "full batch" : $"batches of {s.Batch}, shuffled";
         console.WriteLine($"MLP {d.Shape} on {s.Gate.ToUpperInvariant()}: {activations}, {s.Loss} loss, {optimizer} lr {N(s.LearningRate)}, {batches}");
         console.WriteLine($"{s.Epochs} epochs, seed {s.Seed}, initial weights: {s.Init}");
@@ -269,12 +293,20 @@ internal static class MlpCommand
 
     private static string N(double value) => CliFormat.Number(value);
 
+    /// <summary>The optimizer as printed: its name, the momentum it really uses, and the weight decay when on.</summary>
+    private static string OptimizerLabel(Settings s)
+    {
+        double momentum = s.Momentum == 0 && s.Optimizer is "momentum" or "nesterov" ? 0.9 : s.Momentum;
+        string label = momentum != 0 ? $"{s.Optimizer} (momentum {N(momentum)})" : s.Optimizer;
+        return s.L2 != 0 ? $"{label}, L2 {N(s.L2)}" : label;
+    }
+
     private static string F4(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
     /// <summary>The run's settings as given; <see cref="EffectiveLearningRate"/> is the rate the optimizer really used.</summary>
     internal sealed record Settings(
         string Gate, int[] Layers, string Activation, string OutputActivation, string Loss, string Optimizer, double Momentum,
-        double LearningRate, double EffectiveLearningRate, int Epochs, int Batch, bool Shuffle, int Seed, string? Init, bool NumpyInit);
+        double LearningRate, double EffectiveLearningRate, int Epochs, int Batch, bool Shuffle, int Seed, string? Init, bool NumpyInit, double L2);
 
     /// <summary>One epoch of the loss curve: the mean loss over the epoch's batches (each before its update) and the accuracy, for classifiers.</summary>
     internal sealed record CurvePoint(int Epoch, double Loss, double? Accuracy);

@@ -69,8 +69,8 @@ internal static class PerceptronCommand
             gate.Name, options.LearningRate, options.MaxEpochs, options.Variant.ToString().ToLowerInvariant(),
             options.Initialization == WeightInitialization.Zeros ? "zeros" : "random", options.Shuffle, options.Seed,
             perceptron.Weights.ToArray(), perceptron.Bias, report.Converged, report.EpochsRun, report.Updates,
-            report.MistakesPerEpoch, report.WeightsAfterEachEpoch, rows, report.TrainingAccuracy, report.Summary,
-            options.RecordSteps ? perceptron.Steps : null);
+            report.MistakesPerEpoch, report.WeightsAfterEachEpoch, rows, report.TrainingAccuracy, report.UpdateBound,
+            SeparabilityDocument.From(report.Separability[0]), report.Summary, options.RecordSteps ? perceptron.Steps : null);
         return cli.Write(parse, document, console => Render(console, document));
     }
 
@@ -118,7 +118,8 @@ internal static class PerceptronCommand
         var document = new CsvDocument(
             data.Name, data.Count, data.FeatureCount, perceptron.Classes, options.LearningRate, options.MaxEpochs,
             options.Variant.ToString().ToLowerInvariant(), report.Converged, report.EpochsRun, report.Updates, report.MistakesPerEpoch,
-            perceptron.Coefficients.Select(c => c.ToArray()).ToArray(), perceptron.Intercepts.ToArray(), report.TrainingAccuracy, report.Summary,
+            perceptron.Coefficients.Select(c => c.ToArray()).ToArray(), perceptron.Intercepts.ToArray(), report.TrainingAccuracy,
+            report.UpdateBound, report.Separability.Select(SeparabilityDocument.From).ToArray(), report.Summary,
             options.RecordSteps ? perceptron.Steps : null);
         return cli.Write(parse, document, console =>
         {
@@ -149,12 +150,12 @@ internal static class PerceptronCommand
     internal sealed record CsvDocument(
         string Data, int Rows, int Features, IReadOnlyList<string> Classes, double LearningRate, int MaxEpochs, string Variant,
         bool Converged, int EpochsRun, int Updates, IReadOnlyList<int> MistakesPerEpoch, double[][] Coefficients, double[] Intercepts,
-        double TrainingAccuracy, string Summary, IReadOnlyList<PerceptronStep>? Steps);
+        double TrainingAccuracy, long? UpdateBound, IReadOnlyList<SeparabilityDocument> Separability, string Summary, IReadOnlyList<PerceptronStep>? Steps);
 
     /// <summary>The <c>--json</c> document.</summary>
     internal sealed record Document(
         string Gate, double LearningRate, int MaxEpochs, string Variant, string Initialization, bool Shuffle, int Seed,
         double[] Weights, double Bias, bool Converged, int EpochsRun, int Updates, IReadOnlyList<int> MistakesPerEpoch,
-        IReadOnlyList<WeightSnapshot> WeightPath, IReadOnlyList<TruthRow> TruthTable, double TrainingAccuracy, string Summary,
-        IReadOnlyList<PerceptronStep>? Steps);
+        IReadOnlyList<WeightSnapshot> WeightPath, IReadOnlyList<TruthRow> TruthTable, double TrainingAccuracy, long? UpdateBound,
+        SeparabilityDocument Separability, string Summary, IReadOnlyList<PerceptronStep>? Steps);
 }

@@ -194,8 +194,11 @@ public static class CsvLoader
                     $"{records.Source}, line {records.Line}: the row has {records.FieldCount} field(s) but {(header ? $"the header (line {headerLine})" : $"the first row (line {headerLine})")} has {width}. " +
                     "help: every row needs the same number of fields; quote a value that contains the delimiter (\"1,5\"), or fix or remove that line.",
                     records.Source, records.Line, null, null, null);
+            string help = rows == 0 && !header && options.HasHeader is null
+                ? "features must be numbers written with '.' for decimals (e.g. 3.5); line 1 was read as data because some of its cells are numbers: if it is a header, set HasHeader to true"
+                : "features must be numbers written with '.' for decimals (e.g. 3.5)";
             foreach (int c in featureColumns)
-                features.Add(ParseNumber(records, c, columnNames[c], "features must be numbers written with '.' for decimals (e.g. 3.5)"));
+                features.Add(ParseNumber(records, c, columnNames[c], help));
             if (label >= 0 && keepLabels)
             {
                 if (regression)
@@ -228,14 +231,21 @@ public static class CsvLoader
         return new Dataset(name, matrix, indices, classes, featureNames);
     }
 
+    /// <summary>Header detection: the first row is a header when none of its feature cells is a number.</summary>
+    /// <remarks>A row mixing numbers and text is read as data, so a bad cell in line 1 is reported as an error
+    /// instead of the whole row silently becoming column names (and its sample being lost).</remarks>
     private static bool LooksLikeHeader(string[] first, int label)
     {
+        bool any = false;
         for (int c = 0; c < first.Length; c++)
         {
-            if (c != label && !TryParse(first[c], out _))
-                return true;
+            if (c == label)
+                continue;
+            if (TryParse(first[c], out _))
+                return false;
+            any = true;
         }
-        return false;
+        return any;
     }
 
     internal static bool TryParse(ReadOnlySpan<char> text, out float value) =>

@@ -17,8 +17,10 @@ public sealed record CsvOptions
     public static CsvOptions Default { get; } = new();
 
     /// <summary>Whether the first row holds column names: true, false, or null to detect it.</summary>
-    /// <remarks>Detection: the first row is a header when any cell outside the label column is not a
-    /// number. A header of numbers ("1","2","3") cannot be detected; declare it with true.</remarks>
+    /// <remarks>Detection: the first row is a header when no cell outside the label column is a number.
+    /// A row mixing numbers and text is read as data, so a typo in the first sample is an error rather
+    /// than a sample silently lost as column names. A header containing numbers ("1","2","3", or
+    /// "age,2020,label") cannot be detected; declare it with true.</remarks>
     public bool? HasHeader { get; init; }
 
     /// <summary>The label column by its header name (needs a header); null to use <see cref="LabelColumnIndex"/>.</summary>

@@ -62,6 +62,36 @@ public sealed class CsvWriter : IDisposable
         _writer.Write(_line);
     }
 
+    /// <summary>Writes a whole data set: a header (feature names, then the label column), then one row per sample.</summary>
+    /// <remarks>Labels are written by class name and targets as numbers, so <see cref="CsvLoader.Load(string, CsvOptions?)"/>
+    /// reads the file back to the same features, classes and labels (for regression set <c>Regression = true</c>).
+    /// A set without labels or targets gets no label column.</remarks>
+    /// <param name="data">The set to write.</param>
+    /// <param name="labelColumn">The header of the label column: <c>label</c> by default.</param>
+    public void WriteDataset(Dataset data, string labelColumn = "label")
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(labelColumn);
+        bool extra = data.HasLabels || data.HasTargets;
+        var fields = new string?[data.FeatureCount + (extra ? 1 : 0)];
+        for (int c = 0; c < data.FeatureCount; c++)
+            fields[c] = data.FeatureNames[c];
+        if (extra)
+            fields[^1] = labelColumn;
+        WriteRow(fields);
+        for (int r = 0; r < data.Count; r++)
+        {
+            ReadOnlySpan<float> row = data.Features.Row(r);
+            for (int c = 0; c < row.Length; c++)
+                fields[c] = Format(row[c]);
+            if (data.HasLabels)
+                fields[^1] = data.ClassNames[data.Labels[r]];
+            else if (data.HasTargets)
+                fields[^1] = Format(data.Targets[r]);
+            WriteRow(fields);
+        }
+    }
+
     /// <summary>A field as it appears in CSV: unchanged, or quoted with inner quotes doubled when it needs it.</summary>
     /// <param name="field">The raw value.</param>
     /// <param name="delimiter">The field separator that forces quoting.</param>

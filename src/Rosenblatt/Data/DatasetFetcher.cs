@@ -84,6 +84,12 @@ public sealed class DatasetFetcher
                 CheckName(name, nameof(mirrors));
                 if (uris.Count == 0)
                     throw Guard.Error(nameof(mirrors), $"no mirror is given for '{name}'.", "pass at least one base address, or leave the set out to use the official ones.");
+                foreach (Uri uri in uris)
+                {
+                    if (!uri.IsAbsoluteUri || !uri.AbsolutePath.EndsWith('/'))
+                        throw Guard.Error(nameof(mirrors), $"the mirror '{uri}' for '{name}' is not an absolute address ending in '/'.",
+                            "pass the folder that holds the files, e.g. https://example.org/mnist/ (with the final slash).");
+                }
                 _mirrors[name] = uris.ToArray();
             }
         }
@@ -158,12 +164,16 @@ public sealed class DatasetFetcher
 
     private async Task<Uri> DownloadAsync(string dataset, RemoteFile file, string target, IProgress<FetchProgress>? progress, CancellationToken cancellationToken)
     {
+        string folder = Path.GetDirectoryName(target)!;
+        // Leftovers of an earlier run that was killed before its cleanup could run.
+        foreach (string stale in Directory.EnumerateFiles(folder, $".{file.FileName}.*.part"))
+            File.Delete(stale);
         var failures = new List<string>();
         bool corrupt = false;
         foreach (Uri mirror in _mirrors[dataset])
         {
             var url = new Uri(mirror, file.FileName);
-            string temp = Path.Combine(Path.GetDirectoryName(target)!, $".{file.FileName}.{Guid.NewGuid():N}.part");
+            string temp = Path.Combine(folder, $".{file.FileName}.{Guid.NewGuid():N}.part");
             try
             {
                 string? problem = await TryDownloadAsync(url, file, temp, progress, cancellationToken).ConfigureAwait(false);
@@ -196,7 +206,7 @@ public sealed class DatasetFetcher
         string message =
             $"could not download {dataset} file '{file.FileName}'; nothing was saved for it. Tried:\n  {string.Join("\n  ", failures)}\n" +
             $"help: {(corrupt ? "a mirror sent a damaged or different file; try again later" : "check the internet connection (and HTTPS_PROXY if you need a proxy)")}, " +
-            $"or download {file.FileName} by hand into {Path.GetDirectoryName(target)} and check that its SHA-256 is {file.Sha256}.";
+            $"or download {file.FileName} by hand into {folder} and check that its SHA-256 is {file.Sha256}.";
         throw corrupt ? new InvalidDataException(message) : new IOException(message);
     }
 

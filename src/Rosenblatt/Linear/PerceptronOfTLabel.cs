@@ -13,6 +13,10 @@ namespace Rosenblatt.Linear;
 /// <para>Labels may be any two distinct values; the larger (in sorted order) is the positive class,
 /// target 1. With more than two classes the model trains one unit per class, one-vs-rest, and predicts
 /// the class whose unit gives the largest <c>w·x + b</c>.</para>
+/// <para>After training, <see cref="Report"/> says why it stopped: each unit's data is checked with
+/// <see cref="LinearSeparability"/> (exactly on small data), so a run that did not converge reports either
+/// the proof that no hyperplane exists (advice: a hidden layer) or that the data is separable and the
+/// convergence theorem's bound on updates (advice: more epochs). A converged run reports the bound too.</para>
 /// <para>Options are fixed at construction; learned state (weights, history) is read-only and exists
 /// only after <see cref="Fit"/>: reading it earlier throws <see cref="NotFittedException"/>.</para>
 /// </remarks>
@@ -141,15 +145,35 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
         _fitted = fitted;
         double accuracy = Score(x, y);
         bool converged = units.All(unit => unit.Converged);
+        var separability = new SeparabilityResult[unitCount];
+        for (int u = 0; u < unitCount; u++)
+        {
+            var positive = Array.ConvertAll(targets[u], t => t == 1);
+            string positiveName = Text(encoder.Decode(unitCount == 1 ? 1 : u));
+            string negativeName = unitCount == 1 ? Text(encoder.Decode(0)) : "rest";
+            double[]? separator = null;
+            if (units[u].Converged)
+            {
+                var (w, b) = units[u].CurrentWeights();
+                separator = [.. w, b];
+            }
+            var result = LinearSeparability.Analyze(x, positive, positiveName, negativeName, separator, FitAnalysisBudget);
+            separability[u] = result.Bound is { } bound
+                ? result with { Bound = bound.ForStart(units[u].InitialNorm, Options.LearningRate) }
+                : result;
+        }
+        int totalUpdates = units.Sum(unit => unit.Updates);
         var report = new PerceptronReport
         {
             Converged = converged,
             EpochsRun = mistakesPerEpoch.Count,
             MistakesPerEpoch = mistakesPerEpoch,
-            Updates = units.Sum(unit => unit.Updates),
+            Updates = totalUpdates,
             TrainingAccuracy = accuracy,
             WeightsAfterEachEpoch = path,
-            Summary = PerceptronVerdict.Describe(converged, mistakesPerEpoch, units.Sum(unit => unit.Updates), Options),
+            Separability = separability,
+            UpdateBound = separability.All(r => r.Bound is not null) ? separability.Sum(r => r.Bound!.MaxUpdates) : null,
+            Summary = PerceptronVerdict.Describe(converged, mistakesPerEpoch, totalUpdates, Options, separability),
         };
         _fitted = fitted with { Report = report };
         return report;
@@ -232,6 +256,11 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
 
     private static double Score((double[] Weights, double Bias) unit, double[] row) =>
         System.Numerics.Tensors.TensorPrimitives.Dot(row, unit.Weights) + unit.Bias;
+
+    /// <summary>Multiply-adds per unit for the maximum-margin search behind the report's bound, kept small so Fit stays quick.</summary>
+    private const long FitAnalysisBudget = 5_000_000;
+
+    private static string Text(TLabel label) => Convert.ToString(label, System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     private Fitted State(string member) => _fitted ?? throw new NotFittedException("Perceptron", member);
 

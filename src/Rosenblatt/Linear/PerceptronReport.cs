@@ -26,6 +26,13 @@ public sealed record PerceptronReport
     /// <summary>A binary perceptron's weights and bias at the end of each epoch (the rule's path through weight space); empty for one-vs-rest.</summary>
     public required IReadOnlyList<WeightSnapshot> WeightsAfterEachEpoch { get; init; }
 
+    /// <summary>Each unit's separability check (one for a binary perceptron, one per class for one-vs-rest): the hyperplane or the proof that none exists, and the convergence bound for this run's start.</summary>
+    public IReadOnlyList<SeparabilityResult> Separability { get; init; } = [];
+
+    /// <summary>The convergence theorem's bound on <see cref="Updates"/> for this run (summed over units), when every unit's data is separable; otherwise null.</summary>
+    /// <remarks>From zero weights it is <c>(R/γ)²</c> per unit for any learning rate; from random weights <c>(R/γ)² + 2‖v₀‖/(lr·γ)</c>. See <see cref="ConvergenceBound"/>.</remarks>
+    public long? UpdateBound { get; init; }
+
     /// <summary>The plain-English verdict: converged, or not and why, with advice.</summary>
     public required string Summary { get; init; }
 }

@@ -33,7 +33,11 @@ internal sealed class PerceptronUnit
         }
         if (options.Variant == PerceptronVariant.Averaged)
             _sumW = new double[features];
+        InitialNorm = Math.Sqrt(TensorPrimitives.Dot(_w, _w) + _b * _b);
     }
+
+    /// <summary>‖(w₀, b₀)‖ of the starting weights (0 for zeros), which the convergence bound needs.</summary>
+    internal double InitialNorm { get; }
 
     internal bool Converged { get; private set; }
 

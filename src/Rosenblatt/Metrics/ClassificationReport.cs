@@ -79,6 +79,14 @@ public sealed class ClassificationReport
     public static ClassificationReport Compute(IReadOnlyList<int> yTrue, IReadOnlyList<int> yPredicted, IReadOnlyList<string> classNames) =>
         Compute(ConfusionMatrix.Compute(yTrue, yPredicted, classNames));
 
+    /// <summary>Builds the report from labels of any type (what a model's <c>Predict</c> returns); the classes are every label seen, sorted.</summary>
+    /// <param name="yTrue">True labels.</param>
+    /// <param name="yPredicted">Predicted labels, same length.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The lengths differ or are zero.</exception>
+    public static ClassificationReport Compute<TLabel>(IReadOnlyList<TLabel> yTrue, IReadOnlyList<TLabel> yPredicted) where TLabel : notnull =>
+        Compute(ConfusionMatrix.Compute(yTrue, yPredicted));
+
     /// <summary>The confusion matrix the report was computed from.</summary>
     public ConfusionMatrix ConfusionMatrix { get; }
 

@@ -15,7 +15,7 @@ public sealed record MlpOptions
     /// <summary>The hidden layers' activation name (see <see cref="ActivationRegistry"/>).</summary>
     public string Activation { get; init; } = "relu";
 
-    /// <summary>The weight initializer's name, or null for the activation's natural choice (He for ReLU, Xavier otherwise).</summary>
+    /// <summary>The weight initializer's name (see <see cref="InitializerRegistry"/>, e.g. <c>he</c> or <c>normal:0.1</c>), or null for the activation's natural choice (He for ReLU, Xavier otherwise).</summary>
     public string? Initializer { get; init; }
 
     /// <summary>The optimizer's name: sgd, momentum, nesterov or adam.</summary>

@@ -80,6 +80,7 @@ public sealed class MinMaxScaler : Scaler
         {
             min[j] = columns[j].Min();
             max[j] = columns[j].Max();
+            CheckLearned(max[j] - min[j], j, "range (max − min)");
         }
         _min = min;
         _max = max;

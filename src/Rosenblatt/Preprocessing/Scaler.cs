@@ -165,6 +165,14 @@ public abstract class Scaler
         }
     }
 
+    /// <summary>Rejects a column whose statistics overflowed double (values near ±1.8e308), which would scale to NaN.</summary>
+    private protected static void CheckLearned(double value, int column, string statistic)
+    {
+        if (!double.IsFinite(value))
+            throw Guard.Error("x", $"column {column}'s {statistic} overflows a double (its values are near ±1.8e308).",
+                "divide that column by a large constant first; no feature needs values that large.");
+    }
+
     private protected static double[] CheckState(IReadOnlyList<double>? values, string name, int? length)
     {
         if (values is null)

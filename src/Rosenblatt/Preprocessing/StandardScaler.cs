@@ -70,6 +70,8 @@ public sealed class StandardScaler : Scaler
             foreach (double v in column) squares += (v - mu) * (v - mu);
             mean[j] = mu;
             std[j] = Math.Sqrt(squares / column.Length);
+            CheckLearned(mu, j, "mean");
+            CheckLearned(std[j], j, "standard deviation");
         }
         Set(mean, std);
     }

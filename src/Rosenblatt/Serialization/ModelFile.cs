@@ -135,7 +135,7 @@ public static class ModelFile
             BeforeReplace.Value?.Invoke(temp);
             File.Move(temp, full, overwrite: true);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
             throw new ModelFileException(path, $"could not be written ({ex.Message}); any earlier file of that name is unchanged.",

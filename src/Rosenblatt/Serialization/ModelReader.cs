@@ -32,7 +32,7 @@ internal sealed class ModelReader
         }
         catch (JsonException ex)
         {
-            throw Error($"the field '{ex.Path}' has the wrong type ({FirstSentence(ex.Message)}).", Resave, ex);
+            throw WrongType(ex.Path?.TrimStart('$', '.') ?? "?", ex);
         }
         var kind = ParseKind(doc.Kind);
         var arch = Required(doc.Architecture, "architecture");
@@ -345,7 +345,7 @@ internal sealed class ModelReader
         }
         catch (JsonException ex)
         {
-            throw Error($"the field '{field}{ex.Path?.TrimStart('$')}' has the wrong type ({FirstSentence(ex.Message)}).", Resave, ex);
+            throw WrongType(field + ex.Path?.TrimStart('$'), ex);
         }
     }
 
@@ -369,6 +369,13 @@ internal sealed class ModelReader
         value ?? throw Error($"the field '{field}' is missing.", Resave);
 
     private ModelFileException Error(string problem, string help, Exception? inner = null) => new(_path, problem, help, inner);
+
+    private ModelFileException WrongType(string field, JsonException ex)
+    {
+        // The serializer's own text names internal types; keep only the messages written for this format.
+        string detail = ex.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) ? "" : $" ({FirstSentence(ex.Message)})";
+        return Error($"the field '{field}' holds a value of the wrong type{detail}.", Resave, ex);
+    }
 
     private static string FirstSentence(string message)
     {

@@ -75,6 +75,26 @@ public class MlpCommandTests
     }
 
     [Fact]
+    public void Nesterov_OnXor_LearnsAllFourRowsAndSaysWhichMomentum()
+    {
+        var run = CliRun.Of("mlp", "--optimizer", "nesterov", "--lr", "0.5", "--epochs", "2000");
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.StartsWith("MLP 2-4-1 on XOR: sigmoid activation, mse loss, nesterov (momentum 0.9) lr 0.5, full batch", run.Out);
+        Assert.Contains("4/4 rows correct", run.Out);
+    }
+
+    [Fact]
+    public void L2_ShowsInTheSettingsAndRaisesTheFinalLoss()
+    {
+        string[] args = ["mlp", "--optimizer", "momentum", "--lr", "0.5", "--epochs", "2000", "--json"];
+        using var plain = JsonDocument.Parse(CliRun.Of(args).Out);
+        using var decayed = JsonDocument.Parse(CliRun.Of([.. args, "--l2", "0.001"]).Out);
+        Assert.Equal(0.001, decayed.RootElement.GetProperty("settings").GetProperty("l2").GetDouble());
+        // The data loss is what the curve reports; weight decay trades some of it for smaller weights.
+        Assert.True(decayed.RootElement.GetProperty("finalLoss").GetDouble() > plain.RootElement.GetProperty("finalLoss").GetDouble());
+    }
+
+    [Fact]
     public void SoftmaxWithTwoOutputs_TrainsOnOneHotTargets()
     {
         var run = CliRun.Of("mlp", "--layers", "2,4,2", "--output-activation", "softmax", "--loss", "categorical_crossentropy",
@@ -104,13 +124,17 @@ public class MlpCommandTests
     [InlineData("--activation step", "error: Layer Dense(4, step) uses the step activation, which has no gradient")]
     [InlineData("--layers 2,4,2 --output-activation softmax --loss binary_crossentropy", "error: binary cross-entropy needs a sigmoid output layer, but the output activation is softmax.")]
     [InlineData("--loss categorical_crossentropy", "error: categorical cross-entropy needs a softmax output layer, but the output activation is sigmoid.")]
-    [InlineData("--optimizer adam --momentum 0.9", "error: --momentum applies to sgd only")]
+    [InlineData("--optimizer adam --momentum 0.9", "error: --momentum applies to sgd, momentum and nesterov only")]
+    [InlineData("--init normal:abc", "error: --init: 'normal:abc' has 'abc' after the colon, which is not a finite number.")]
+    [InlineData("--init constant", "error: --init: 'constant' needs its value.")]
+    [InlineData("--init swish", "error: --init: 'swish' is not a known initializer.")]
+    [InlineData("--l2 -0.1", "error: --l2 must be at least 0 and below 1 (received -0.1).")]
     [InlineData("--momentum 1.5", "error: --momentum must be at least 0 and below 1 (received 1.5).")]
     [InlineData("--init he --numpy-init", "error: --init he and --numpy-init both choose the starting weights.")]
     [InlineData("--lr 0", "error: --lr must be > 0 and at most 10 (received 0).")]
     [InlineData("--lr 11", "error: --lr must be > 0 and at most 10 (received 11).")]
     [InlineData("--epochs 0", "error: --epochs must be at least 1 (received 0).")]
-    [InlineData("--batch -1", "error: --batch must be 0 (the whole table) or more (received -1).")]
+    [InlineData("--batch -1", "error: --batch must be 0 (the whole data set) or more (received -1).")]
     [InlineData("--gate nope", "error: 'nope' is not a known gate.")]
     public void BadInput_ExitsOne_WithOneClearLine(string args, string expected)
     {

@@ -120,4 +120,52 @@ public class PerceptronCommandTests
     [Fact]
     public void Data_WithAMissingFile_IsAUserError() =>
         Assert.Equal(ExitCodes.UserError, CliRun.Of("perceptron", "--data", "/nonexistent/file.csv").ExitCode);
+
+    [Fact]
+    public void Xor_SaysNoLineExistsWithTheCertificateAndAdvisesAHiddenLayer()
+    {
+        var run = CliRun.Of("perceptron", "--gate", "xor");
+        string text = string.Join(" ", run.Out.Split('\n', StringSplitOptions.TrimEntries));
+        Assert.Contains("(0.5, 0.5) is the average of (0, 0) and (1, 1) (labelled 0) and also of (0, 1) and (1, 0) (labelled 1), so no line can put the two classes on different sides", text);
+        Assert.Contains("Add a hidden layer", text);
+    }
+
+    [Fact]
+    public void And_ReportsTheConvergenceBoundInTextAndJson()
+    {
+        var run = CliRun.Of("perceptron", "--gate", "and");
+        string text = string.Join(" ", run.Out.Split('\n', StringSplitOptions.TrimEntries));
+        Assert.Contains("allows at most (R/γ)² = 51 updates on this data; this run made 8.", text);
+
+        using var doc = JsonDocument.Parse(CliRun.Of("perceptron", "--gate", "and", "--json").Out);
+        var root = doc.RootElement;
+        Assert.Equal(51, root.GetProperty("updateBound").GetInt64());
+        var separability = root.GetProperty("separability");
+        Assert.Equal("separable", separability.GetProperty("verdict").GetString());
+        Assert.Equal(51, separability.GetProperty("bound").GetProperty("maxUpdates").GetInt64());
+        Assert.True(root.GetProperty("updates").GetInt32() <= 51);
+    }
+
+    [Fact]
+    public void Xor_JsonCarriesTheCertificate()
+    {
+        using var doc = JsonDocument.Parse(CliRun.Of("perceptron", "--gate", "xor", "--json").Out);
+        var separability = doc.RootElement.GetProperty("separability");
+        Assert.Equal("notSeparable", separability.GetProperty("verdict").GetString());
+        Assert.Equal([0.5, 0.5], separability.GetProperty("certificate").GetProperty("commonPoint").EnumerateArray().Select(e => e.GetDouble()));
+        Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("updateBound").ValueKind);
+    }
+
+    [Fact]
+    public void InitRandom_IsSeededAndTheBoundAddsTheStartingTerm()
+    {
+        var first = CliRun.Of("perceptron", "--gate", "nand", "--init", "random", "--seed", "3", "--epochs", "100", "--json");
+        var again = CliRun.Of("perceptron", "--gate", "nand", "--init", "random", "--seed", "3", "--epochs", "100", "--json");
+        Assert.Equal(first.Out, again.Out);
+        using var doc = JsonDocument.Parse(first.Out);
+        var root = doc.RootElement;
+        Assert.Equal("random", root.GetProperty("initialization").GetString());
+        Assert.True(root.GetProperty("separability").GetProperty("bound").GetProperty("initialWeightNorm").GetDouble() > 0);
+        Assert.True(root.GetProperty("updates").GetInt32() <= root.GetProperty("updateBound").GetInt64());
+    }
 }

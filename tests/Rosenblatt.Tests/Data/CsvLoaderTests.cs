@@ -57,6 +57,18 @@ public class CsvLoaderTests
     }
 
     [Fact]
+    public void Load_FirstRowMixingNumbersAndText_IsDataWithABadCell_NotASilentHeader()
+    {
+        var e = Bad("5.1,N/A,setosa\n4.9,3.0,setosa\n");
+        Assert.Equal(1, e.Line);
+        Assert.Equal(2, e.Column);
+        Assert.Equal("N/A", e.Value);
+        Assert.Contains("if it is a header, set HasHeader to true", e.Message);
+        var declared = Load("size,2020,label\n1,2,a\n", new CsvOptions { HasHeader = true });
+        Assert.Equal(["size", "2020"], declared.FeatureNames);
+    }
+
+    [Fact]
     public void Load_DeclaredHeader_ReadsANumericHeaderAsNames()
     {
         var data = Load("1,2,3\n0.5,0.25,a\n", new CsvOptions { HasHeader = true });

@@ -102,6 +102,26 @@ public sealed class DatasetFetcherTests : IDisposable
     }
 
     [Fact]
+    public async Task Fetch_RemovesTemporaryFilesLeftByAKilledRun()
+    {
+        string folder = Path.Combine(_root, "mnist");
+        Directory.CreateDirectory(folder);
+        string stale = Path.Combine(folder, ".t10k-labels-idx1-ubyte.gz.0123.part");
+        System.IO.File.WriteAllBytes(stale, [1, 2, 3]);
+        await Fetcher(new FakeServer(url => Ok(Official(url))), MirrorA).FetchAsync("mnist", _root);
+        Assert.False(System.IO.File.Exists(stale));
+    }
+
+    [Fact]
+    public void Mirrors_MustBeFolderAddresses()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Fetcher(new FakeServer(_ => Ok([])), new Uri("https://mirror.test/mnist")));
+        Assert.Contains("ending in '/'", e.Message);
+        Assert.Equal([MirrorA], Fetcher(new FakeServer(_ => Ok([])), MirrorA).Mirrors("mnist"));
+        Assert.Equal(3, new DatasetFetcher().Mirrors("mnist").Count);
+    }
+
+    [Fact]
     public void Catalog_ListsTheOfficialFilesWithTheReferenceChecksums()
     {
         Assert.Equal(["mnist", "fashion-mnist"], DatasetFetcher.Names);
@@ -122,7 +142,11 @@ public sealed class DatasetFetcherTests : IDisposable
     private static DatasetFetcher Fetcher(FakeServer server, params Uri[] mirrors) =>
         new(new HttpClient(server), new Dictionary<string, IReadOnlyList<Uri>> { ["mnist"] = mirrors });
 
-    private static byte[] Official(Uri url) => System.IO.File.ReadAllBytes(SharedData.File("mnist", url.Segments[^1]));
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Files = new();
+
+    // A fresh copy each time, because some tests damage the bytes they serve.
+    private static byte[] Official(Uri url) =>
+        (byte[])Files.GetOrAdd(url.Segments[^1], name => System.IO.File.ReadAllBytes(SharedData.File("mnist", name))).Clone();
 
     private static HttpResponseMessage Ok(byte[] bytes) => new(HttpStatusCode.OK) { Content = new ByteArrayContent(bytes) };
 

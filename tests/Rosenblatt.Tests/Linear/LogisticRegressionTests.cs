@@ -29,6 +29,22 @@ public class LogisticRegressionTests
     }
 
     [Fact]
+    public void Fit_OnNoisyData_ConvergesWhereThePerceptronNeverSettles()
+    {
+        // 10% of the labels flipped: no line separates the data, so Rosenblatt's rule keeps making mistakes.
+        var (x, y, clean) = PerceptronTests.NoisyLine(seed: 3, n: 200, flip: 0.1);
+        var perceptron = new Perceptron(new PerceptronOptions { LearningRate = 0.1, MaxEpochs = 200 });
+        var report = perceptron.Fit(x, y);
+        Assert.False(report.Converged);
+        Assert.All(report.MistakesPerEpoch.TakeLast(20), m => Assert.True(m > 0));
+
+        var logistic = new LogisticRegression(new LogisticRegressionOptions { LearningRate = 0.5, MaxEpochs = 5000 });
+        logistic.Fit(x, y);
+        Assert.True(logistic.Converged, $"stopped after {logistic.History.Epochs.Count} epochs");
+        Assert.True(logistic.Score(x, clean) > 0.95, $"accuracy against the clean labels {logistic.Score(x, clean)}");
+    }
+
+    [Fact]
     public void Fit_WithThreeClasses_UsesSoftmaxAndSeparatesTheClusters()
     {
         var (x, y) = PerceptronTests.Clusters(seed: 9, perClass: 40, centers: [(0, 4), (4, -4), (-4, -4)]);

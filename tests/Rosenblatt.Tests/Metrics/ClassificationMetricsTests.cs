@@ -18,6 +18,7 @@ public class ClassificationMetricsTests
     {
         Assert.Equal(4.0 / 6, Accuracy.Score(Truth, Predicted), 15);
         Assert.Equal(0.75, Accuracy.Score(["x", "y", "y", "z"], ["x", "y", "z", "z"]), 15);
+        Assert.Equal(0.75, Accuracy.Score([0, 1, 2, 2], [0, 2, 2, 2]), 15); // the XML doc's example
     }
 
     [Fact]
@@ -103,6 +104,14 @@ public class ClassificationMetricsTests
     }
 
     [Fact]
+    public void Report_OfLabels_EqualsTheReportOfIndices()
+    {
+        string[] truth = ["a", "a", "a", "b", "b", "c"], predicted = ["a", "b", "a", "b", "c", "c"];
+        var report = ClassificationReport.Compute(truth, predicted);
+        Assert.Equal(ClassificationReport.Compute(Truth, Predicted, Names).ToString(), report.ToString());
+    }
+
+    [Fact]
     public void Report_PrintsLikeScikitLearn()
     {
         string text = ClassificationReport.Compute(Truth, Predicted, Names).ToString();
@@ -141,6 +150,7 @@ public class ClassificationMetricsTests
     public void LogLoss_Binary_UsesTheProbabilityOfClassOne()
     {
         Assert.Equal(0.164252033486018, LogLoss.Binary([1, 0], [0.9, 0.2]), 12);
+        Assert.Equal(0.164252033486018, LogLoss.Compute([0, 1], [[0.9, 0.1], [0.2, 0.8]]), 12); // the XML doc's example
         var oneColumn = new Matrix(2, 1, [0.9f, 0.2f]);
         Assert.Equal(0.164252033486018, LogLoss.Compute([1, 0], oneColumn), 6);
     }

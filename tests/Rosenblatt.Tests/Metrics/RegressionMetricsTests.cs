@@ -15,6 +15,10 @@ public class RegressionMetricsTests
         Assert.Equal(0.375, RegressionMetrics.MeanSquaredError(Truth, Predicted), 15);
 
     [Fact]
+    public void MeanSquaredError_DocExample_IsFourThirds() =>
+        Assert.Equal(4.0 / 3, RegressionMetrics.MeanSquaredError([1.0, 2.0, 3.0], [1.0, 2.0, 5.0]), 15);
+
+    [Fact]
     public void MeanAbsoluteError_AveragesAbsoluteErrors() =>
         Assert.Equal(0.5, RegressionMetrics.MeanAbsoluteError(Truth, Predicted), 15);
 

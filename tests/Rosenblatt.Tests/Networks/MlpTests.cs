@@ -116,7 +116,9 @@ public class MlpTests
     {
         var network = new Network(2, new Dense(2, "step"), new Dense(1, "sigmoid"));
         var ex = Assert.Throws<InvalidOperationException>(() => new Trainer().Fit(network, MeanSquaredError.Instance, new Sgd(0.1), XorX, XorY));
-        Assert.Contains("sigmoid", ex.Message);
+        Assert.Contains("Dense(2, step)", ex.Message);
+        Assert.Contains("has no gradient: its slope is 0 everywhere except at 0", ex.Message);
+        Assert.Contains("help: use sigmoid", ex.Message);
         Assert.Contains("help:", ex.Message);
     }
 

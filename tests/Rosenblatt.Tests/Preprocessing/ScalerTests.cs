@@ -158,4 +158,14 @@ public class ScalerTests
         Assert.Throws<ArgumentException>(() => MinMaxScaler.Restore(0, 1, [2.0], [1.0]));
         Assert.Throws<ArgumentException>(() => StandardScaler.Restore([0.0, 1], [1.0]));
     }
+
+    [Fact]
+    public void Fit_OnValuesWhoseStatisticsOverflow_SaysWhichColumn()
+    {
+        double[][] rows = [[1, 1e308], [2, -1e308], [3, 1e308]];
+        var ex = Assert.Throws<ArgumentException>(() => new StandardScaler().Fit(rows));
+        Assert.Contains("column 1's", ex.Message);
+        ex = Assert.Throws<ArgumentException>(() => new MinMaxScaler().Fit(rows));
+        Assert.Contains("column 1's range (max − min) overflows", ex.Message);
+    }
 }

@@ -140,7 +140,7 @@ public sealed class ModelFileErrorTests : IDisposable
     {
         string path = SavedAnd();
         var ex = LoadEdited(path, root => root["architecture"]!["layers"]![0]!["units"] = "four");
-        AssertClear(ex, path, "'$.architecture.layers[0].units' has the wrong type");
+        AssertClear(ex, path, "'architecture.layers[0].units' holds a value of the wrong type");
     }
 
     [Fact]

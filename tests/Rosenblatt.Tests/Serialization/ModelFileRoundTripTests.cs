@@ -195,4 +195,23 @@ public sealed class ModelFileRoundTripTests : IDisposable
         Assert.Equal(1, restored.RangeMax);
         Assert.Equal(Bits(scaler.Transform(x)), Bits(restored.Transform(x)));
     }
+
+    /// <summary>docs/model-files.md's example: the AND perceptron keeps its exact bias, so [1, 0] still scores −2.78e-17.</summary>
+    [Fact]
+    public void AndPerceptron_KeepsItsExactBiasAndTinyScore()
+    {
+        var p = new Perceptron(new PerceptronOptions { LearningRate = 0.1, MaxEpochs = 10 });
+        p.Fit(LogicGate.And.X, LogicGate.And.Y);
+        string path = _folder.File("and.json");
+        ModelFile.Save(path, p, new ModelSaveOptions { FeatureNames = ["x1", "x2"] });
+        string text = File.ReadAllText(path);
+        Assert.Contains("\"weights\": [0.2, 0.1]", text);
+        Assert.Contains("\"bias\": [-0.20000000000000004]", text);
+        Assert.Contains("\"mistakesPerEpoch\": [2, 3, 3, 0]", text);
+        var loaded = ModelFile.Load(path);
+        Assert.Equal(-2.7755575615628914E-17, loaded.As<Perceptron>().DecisionFunction([[1.0, 0.0]])[0]);
+        Assert.Equal(["0", "0", "0", "1"], loaded.PredictLabels(LogicGate.And.X));
+        Assert.Equal(4, loaded.Training.Epochs);
+        Assert.Matches(@"^\d+\.\d+\.\d+$", loaded.Training.LibraryVersion);
+    }
 }
