@@ -32,6 +32,12 @@ public static class CliApp
         MlpCommand.Create,
         CompareCommand.Create,
         DemoCommand.Create,
+        TrainCommand.Create,
+        EvaluateCommand.Create,
+        PredictCommand.Create,
+        InfoCommand.Create,
+        PlotCommand.Create,
+        DataCommand.Create,
     ];
 
     /// <summary>Runs the CLI with plain, uncoloured, 100-column output: the form tests and scripts compare.</summary>
@@ -64,17 +70,19 @@ public static class CliApp
     /// <param name="stderr">Standard error.</param>
     /// <param name="console">The console for tables and titles.</param>
     /// <returns>The exit code: see <see cref="ExitCodes"/>.</returns>
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole console) =>
-        Run(args, stdout, stderr, console, Commands);
+    /// <param name="cancellation">Cancelled by Ctrl+C: training stops after the current batch and keeps its best weights.</param>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole console, CancellationToken cancellation = default) =>
+        Run(args, stdout, stderr, console, Commands, cancellation);
 
     /// <summary>Runs the CLI with a given command list; tests use it to plug in commands that fail on purpose.</summary>
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole console, IEnumerable<Func<CliContext, Command>> commands)
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole console, IEnumerable<Func<CliContext, Command>> commands,
+        CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         bool json = args.Contains("--json");
         try
         {
-            var cli = new CliContext(console, stdout, stderr);
+            var cli = new CliContext(console, stdout, stderr, cancellation);
             var parseResult = BuildRoot(cli, console.Profile.Width, commands).Parse(args);
             json = WantsJson(parseResult, cli.Json);
 

@@ -12,11 +12,12 @@ namespace Rosenblatt.Cli;
 /// </remarks>
 internal sealed class CliContext
 {
-    internal CliContext(IAnsiConsole console, TextWriter output, TextWriter error)
+    internal CliContext(IAnsiConsole console, TextWriter output, TextWriter error, CancellationToken cancellation = default)
     {
         Console = console;
         Out = output;
         Error = error;
+        Cancellation = cancellation;
     }
 
     /// <summary>The console for human-readable output (tables, titles); writes to <see cref="Out"/>.</summary>
@@ -27,6 +28,10 @@ internal sealed class CliContext
 
     /// <summary>Standard error; only <see cref="CliApp"/> writes errors here, commands throw instead.</summary>
     public TextWriter Error { get; }
+
+    /// <summary>Cancelled by the first Ctrl+C (see <c>Progress/CancelKeyScope</c>); long commands such as training stop
+    /// at the next safe point and still write what they have. Never cancelled in in-process runs unless a test asks.</summary>
+    public CancellationToken Cancellation { get; }
 
     /// <summary>The global <c>--json</c> option, recursive so every subcommand accepts it.</summary>
     public Option<bool> Json { get; } = new("--json")

@@ -1,4 +1,5 @@
 using System.Text;
+using Rosenblatt.Cli.Progress;
 using Spectre.Console;
 
 namespace Rosenblatt.Cli;
@@ -13,7 +14,13 @@ public static class Program
     {
         // Traces print "·" and "→" and tables draw box characters; without UTF-8 they turn into '?'.
         Console.OutputEncoding = Encoding.UTF8;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        return CliApp.Run(args, Console.Out, Console.Error, console);
+        // Live progress bars only on a terminal: redirected to a file or a pipe, training prints plain lines.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Console.Out),
+            Interactive = Console.IsOutputRedirected ? InteractionSupport.No : InteractionSupport.Detect,
+        });
+        using var cancelKey = new CancelKeyScope();
+        return CliApp.Run(args, Console.Out, Console.Error, console, cancelKey.Token);
     }
 }

@@ -14,6 +14,15 @@ public sealed record CliRun(int ExitCode, string Out, string Err)
         return new CliRun(code, Normalize(stdout), Normalize(stderr));
     }
 
+    /// <summary>Runs with a cancellation token, as if Ctrl+C had been pressed (when it is already cancelled).</summary>
+    internal static CliRun WithCancellation(CancellationToken cancellation, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CliApp.Run(args, stdout, stderr, CliApp.PlainConsole(stdout), cancellation);
+        return new CliRun(code, Normalize(stdout), Normalize(stderr));
+    }
+
     /// <summary>Runs with extra commands plugged in, e.g. one that throws on purpose.</summary>
     internal static CliRun With(Func<CliContext, Command> command, params string[] args)
     {

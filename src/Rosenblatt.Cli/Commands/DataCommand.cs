@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Globalization;
+using Rosenblatt.Cli.Conventions;
+using Rosenblatt.Cli.Progress;
+using Rosenblatt.Data;
+using Spectre.Console;
+
+namespace Rosenblatt.Cli.Commands;
+
+/// <summary><c>rosenblatt data</c>: <c>list</c> the data sets <c>--data</c> accepts, <c>fetch</c> MNIST or Fashion-MNIST into the data folder.</summary>
+/// <remarks>
+/// Downloading is the library's <see cref="DatasetFetcher"/>: official mirrors in order, every file checked
+/// for size and SHA-256 before it is renamed into place, files already present and correct kept. Ctrl+C stops
+/// the download; the partial file is deleted and running the command again resumes with the missing files.
+/// </remarks>
+internal static class DataCommand
+{
+    /// <summary>Builds the command and its subcommands.</summary>
+    /// <param name="cli">The console and the global options.</param>
+    public static Command Create(CliContext cli)
+    {
+        var name = new Argument<string>("set") { Description = $"The set to download: {string.Join(", ", DatasetFetcher.Names)}." };
+        name.AcceptOnlyFromAmong([.. DatasetFetcher.Names]);
+        var dataDir = new Option<string?>("--data-dir") { Description = "The data folder (default: $ROSENBLATT_DATA, then ./data); the set goes in its own sub-folder.", HelpName = "folder" };
+        var fetch = new Command("fetch", "Download MNIST or Fashion-MNIST (four .gz files, checksums verified) into the data folder.") { name, dataDir };
+        fetch.SetAction(parse => Fetch(cli, parse, parse.GetValue(name)!, parse.GetValue(dataDir)));
+
+        var list = new Command("list", "List the data sets --data accepts: built-in, data folder, gates, synthetic.");
+        list.SetAction(parse => List(cli, parse));
+
+        return new Command("data", "Data sets: list what --data accepts, fetch MNIST or Fashion-MNIST.") { list, fetch };
+    }
+
+    private static int Fetch(CliContext cli, ParseResult parse, string set, string? directory)
+    {
+        var fetcher = new DatasetFetcher();
+        bool json = cli.IsJson(parse);
+        string? current = null;
+        var progress = new SyncProgress<FetchProgress>(p =>
+        {
+            if (json || p.FileName == current)
+                return;
+            current = p.FileName;
+            cli.Console.WriteLine($"downloading {p.FileName} ({Megabytes(p.TotalBytes)})...");
+        });
+        FetchResult result;
+        try
+        {
+            result = fetcher.FetchAsync(set, directory, progress, cli.Cancellation).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            throw new IOException($"the download of {set} was stopped (Ctrl+C); no partial file was kept. help: run 'rosenblatt data fetch {set}' again to fetch the missing files.");
+        }
+        var document = new FetchDocument(result.Dataset, result.Folder,
+            [.. result.Files.Select(f => new FetchedRow(f.FileName, f.Bytes, f.Downloaded, f.Source?.ToString()))]);
+        return cli.Write(parse, document, console =>
+        {
+            var table = CliTable.Create("file", "size", "status");
+            foreach (var f in document.Files)
+                table.AddPlainRow(f.File, Megabytes(f.Bytes), f.Downloaded ? $"downloaded from {f.Source}" : "already present, checksum ok");
+            console.Write(table);
+            console.WriteLine($"{set} is in {document.Folder}; train on it with: rosenblatt train --data {set}");
+        });
+    }
+
+    private static int List(CliContext cli, ParseResult parse)
+    {
+        var rows = new List<SetRow>();
+        rows.AddRange(BuiltInDatasets.Catalog.Select(c => new SetRow(c.Name, "built-in",
+            $"{c.Samples} rows, {c.Features} features, {c.Classes} classes")));
+        rows.Add(new SetRow("mnist, fashion-mnist", "data folder", "70,000 28×28 images; get them with 'rosenblatt data fetch mnist'"));
+        rows.Add(new SetRow("and, or, nand, nor, xor, xnor", "gate", "truth tables; andN, orN, parityN for N inputs"));
+        rows.Add(new SetRow(string.Join(", ", SyntheticDatasets.Names.Select(n => n == "xor" ? DataArgument.XorBlobs : n)), "synthetic", "2-D points; --samples N, --noise X"));
+        rows.Add(new SetRow("path/to/file.csv", "CSV", "numeric features, label in the last column or --label"));
+        return cli.Write(parse, rows, console =>
+        {
+            var table = CliTable.Create("--data", "kind", "what");
+            foreach (var r in rows)
+                table.AddPlainRow(r.Name, r.Kind, r.Description);
+            console.Write(table);
+        });
+    }
+
+    private static string Megabytes(long bytes) => (bytes / 1_048_576.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
+
+    /// <summary>One line of <c>data list</c>.</summary>
+    internal sealed record SetRow(string Name, string Kind, string Description);
+
+    /// <summary>One file of <c>data fetch</c>.</summary>
+    internal sealed record FetchedRow(string File, long Bytes, bool Downloaded, string? Source);
+
+    /// <summary>The <c>--json</c> document of <c>data fetch</c>.</summary>
+    internal sealed record FetchDocument(string Set, string Folder, IReadOnlyList<FetchedRow> Files);
+}

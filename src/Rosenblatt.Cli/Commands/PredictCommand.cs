@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.Globalization;
+using Rosenblatt.Cli.Conventions;
+using Rosenblatt.Cli.Modeling;
+using Rosenblatt.Data;
+using Rosenblatt.Numerics;
+using Spectre.Console;
+
+namespace Rosenblatt.Cli.Commands;
+
+/// <summary><c>rosenblatt predict</c>: a saved model's class and class probabilities for one input or every row of a CSV file.</summary>
+/// <remarks>
+/// <para>A CSV may or may not carry a label column (the training file itself works); features are scaled with
+/// the statistics saved in the model. The output CSV has the input columns, then <c>predicted</c>, then one
+/// <c>p_&lt;class&gt;</c> column per class (<c>score_&lt;class&gt;</c> for a perceptron, which has scores, not
+/// probabilities). With <c>--out</c> the file is written atomically; without it the CSV goes to stdout.</para>
+/// </remarks>
+internal static class PredictCommand
+{
+    /// <summary>Builds the command.</summary>
+    /// <param name="cli">The console and the global options.</param>
+    public static Command Create(CliContext cli)
+    {
+        var model = new Option<string>("--model") { Description = "The model file written by 'rosenblatt train --out'.", HelpName = "model.json", Required = true };
+        var data = new Option<string?>("--data") { Description = "A CSV file of rows to classify (a label column, if present, is skipped).", HelpName = "file.csv" };
+        var input = new VectorOption("--input", "One row to classify, e.g. --input 5.1,3.5,1.4,0.2.");
+        var label = new Option<string?>("--label") { Description = "The CSV's label column, if it is not the last, by header name or 0-based index.", HelpName = "column" };
+        var output = new Option<string?>("--out") { Description = "Write the predictions to this CSV file (atomically) instead of stdout.", HelpName = "predictions.csv" };
+        var command = new Command("predict", "Classify rows with a saved model: one --input, or a CSV file in and a CSV file out with class probabilities.")
+        {
+            model, data, input, label, output,
+        };
+        command.SetAction(parse =>
+        {
+            string? csv = parse.GetValue(data);
+            double[]? row = parse.GetValue(input)?.Values;
+            if ((csv is null) == (row is null))
+                throw new ArgumentException("predict needs exactly one of --data or --input. help: e.g. --input 5.1,3.5,1.4,0.2 for one row, or --data rows.csv --out predictions.csv for a file.");
+            var loaded = CliModel.Load(parse.GetValue(model)!);
+            return row is not null
+                ? One(cli, parse, loaded, row)
+                : Many(cli, parse, loaded, ModelData.Unlabelled(loaded, csv!, parse.GetValue(label)).Data, parse.GetValue(output));
+        });
+        return command;
+    }
+
+    private static int One(CliContext cli, ParseResult parse, CliModel model, double[] row)
+    {
+        if (row.Length != model.FeatureCount)
+            throw new ArgumentException(
+                $"--input has {row.Length} values but the model {model.Path} takes {model.FeatureCount} features" +
+                (model.FeatureNames.Count == model.FeatureCount && model.FeatureCount <= 10 ? $" ({string.Join(", ", model.FeatureNames)})" : "") +
+                $". help: give one number per feature, separated by commas.");
+        double[] p = model.Outputs(Matrix.FromRows([row]))[0];
+        int best = CliModel.ArgMax([p])[0];
+        var scores = model.ClassNames.Select((c, i) => new ClassScore(c, p[i])).ToArray();
+        var document = new OneDocument(row, model.ClassNames[best], scores, model.IsProbabilistic);
+        return cli.Write(parse, document, console =>
+        {
+            var table = CliTable.Create("class", model.IsProbabilistic ? "probability" : "score");
+            foreach (var s in scores.OrderByDescending(s => s.Value))
+                table.AddPlainRow(s.Class, model.IsProbabilistic ? Percent(s.Value) : CliFormat.Number(s.Value));
+            console.Write(table);
+            console.WriteLine($"predicted: {document.Predicted}" + (model.IsProbabilistic ? $" ({Percent(p[best])})" : ""));
+        });
+    }
+
+    private static int Many(CliContext cli, ParseResult parse, CliModel model, Dataset rows, string? output)
+    {
+        double[][] p = model.Outputs(rows.Features);
+        int[] predicted = CliModel.ArgMax(p);
+        string prefix = model.IsProbabilistic ? "p_" : "score_";
+        string[] header = [.. rows.FeatureNames, "predicted", .. model.ClassNames.Select(c => prefix + c)];
+        bool json = cli.IsJson(parse);
+
+        string? written = null;
+        if (output is not null)
+            written = AtomicFile.Write(output, "--out", temp => WriteCsv(temp, header, rows, model, predicted, p));
+        else if (!json)
+        {
+            using var writer = new CsvWriter(cli.Out);
+            WriteRows(writer, header, rows, model, predicted, p);
+            return ExitCodes.Success;
+        }
+
+        var counts = model.ClassNames.Select((c, i) => new ClassCount(c, predicted.Count(k => k == i))).ToArray();
+        var document = new ManyDocument(rows.Count, written, counts,
+            written is null ? Enumerable.Range(0, rows.Count).Select(r => new RowPrediction(r + 1, model.ClassNames[predicted[r]], p[r])).ToArray() : null);
+        return cli.Write(parse, document, console =>
+        {
+            console.WriteLine($"Wrote {rows.Count} predictions to {Path.GetRelativePath(Environment.CurrentDirectory, written!)}");
+            var table = CliTable.Create("predicted class", "rows");
+            foreach (var c in counts)
+                table.AddPlainRow(c.Class, c.Rows.ToString(CultureInfo.InvariantCulture));
+            console.Write(table);
+        });
+    }
+
+    private static void WriteCsv(string path, string[] header, Dataset rows, CliModel model, int[] predicted, double[][] p)
+    {
+        using var writer = CsvWriter.Create(path);
+        WriteRows(writer, header, rows, model, predicted, p);
+    }
+
+    private static void WriteRows(CsvWriter writer, string[] header, Dataset rows, CliModel model, int[] predicted, double[][] p)
+    {
+        writer.WriteRow(header);
+        var fields = new string?[header.Length];
+        for (int r = 0; r < rows.Count; r++)
+        {
+            var x = rows.Features.Row(r);
+            int f = 0;
+            for (int c = 0; c < x.Length; c++)
+                fields[f++] = CsvWriter.Format(x[c]);
+            fields[f++] = model.ClassNames[predicted[r]];
+            double[] pr = p[r];
+            // The network computes in float32; printing the float keeps 0.998117 from becoming 0.9981169700622559.
+            for (int c = 0; c < pr.Length; c++)
+                fields[f++] = CsvWriter.Format((float)pr[c]);
+            writer.WriteRow(fields);
+        }
+        writer.Flush();
+    }
+
+    private static string Percent(double fraction) => (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>One class's probability (or score).</summary>
+    internal sealed record ClassScore(string Class, double Value);
+
+    /// <summary>How many rows were predicted as one class.</summary>
+    internal sealed record ClassCount(string Class, int Rows);
+
+    /// <summary>One row's prediction in the <c>--json</c> document.</summary>
+    internal sealed record RowPrediction(int Row, string Predicted, double[] Probabilities);
+
+    /// <summary>The <c>--json</c> document for <c>--input</c>.</summary>
+    internal sealed record OneDocument(double[] Input, string Predicted, IReadOnlyList<ClassScore> Classes, bool Probabilities);
+
+    /// <summary>The <c>--json</c> document for <c>--data</c>.</summary>
+    internal sealed record ManyDocument(int Rows, string? Written, IReadOnlyList<ClassCount> Predicted, IReadOnlyList<RowPrediction>? Predictions);
+}

@@ -1,0 +1,189 @@
+using System.CommandLine;
+using System.Globalization;
+using Rosenblatt.Cli.Conventions;
+using Rosenblatt.Cli.Modeling;
+using Rosenblatt.Cli.Progress;
+using Rosenblatt.Data;
+using Rosenblatt.Linear;
+using Rosenblatt.Networks;
+using Rosenblatt.Training;
+using Spectre.Console;
+
+namespace Rosenblatt.Cli.Commands;
+
+/// <summary><c>rosenblatt train</c>: train a perceptron, a logistic regression or a network on any data set, and save it.</summary>
+/// <remarks>
+/// <para>The data (<c>--data</c>, see <see cref="DataArgument"/>) is split into training and test rows
+/// (stratified, seeded; MNIST keeps its own test set; a gate's truth table trains and tests on all four rows),
+/// scaled with statistics of the training rows only, and trained by the one <see cref="Trainer"/> with a live
+/// progress bar (plain lines when output is not a terminal). The test accuracy is measured on rows the model
+/// never saw. Ctrl+C stops after the current batch and keeps the best weights so far; the model is still saved.</para>
+/// <para>The defaults are the documented settings: a 128-unit ReLU hidden layer, softmax output, Adam at
+/// lr 0.001, 30 epochs of 32-row batches, standard scaling. They reach 97–98% on the digits set in a few seconds.</para>
+/// </remarks>
+internal static class TrainCommand
+{
+    /// <summary>The model kinds <c>--model</c> accepts.</summary>
+    public static readonly string[] Models = ["network", "logistic", "perceptron"];
+
+    /// <summary>Builds the command.</summary>
+    /// <param name="cli">The console and the global options.</param>
+    public static Command Create(CliContext cli)
+    {
+        var o = new TrainOptions();
+        var command = new Command("train", "Train a perceptron, logistic regression or network on a data set; report test accuracy; save the model.");
+        o.AddTo(command);
+        command.SetAction(parse => Execute(cli, parse, o.Read(parse)));
+        return command;
+    }
+
+    private static int Execute(CliContext cli, ParseResult parse, TrainSettings s)
+    {
+        s.Validate();
+        var loaded = DataArgument.Load(s.Data, s.DataRequest);
+        if (!loaded.Data.HasLabels)
+            throw new ArgumentException($"--data '{s.Data}' has no class labels, so there is nothing to learn. help: train on a labelled CSV (label in the last column, or --label NAME).");
+        var (train, test, split) = Split(loaded, s);
+        string scaling = s.EffectiveScale(loaded.Kind);
+        var scaler = ScalerFor(scaling);
+        double[][] xTrain = train.ToRows();
+        if (scaler is not null)
+            xTrain = scaler.FitTransform(xTrain);
+        string[] yTrain = [.. train.Labels.Select(l => train.ClassNames[l])];
+        bool json = cli.IsJson(parse);
+        if (!json)
+            cli.Console.WriteLine(Heading(s, loaded, train, test, split, scaling));
+
+        TrainingHistory? history = null;
+        string? perceptronSummary = null;
+        object estimator;
+        switch (s.Model)
+        {
+            case "perceptron":
+                var perceptron = new Perceptron<string>(new PerceptronOptions
+                {
+                    LearningRate = s.LearningRate, MaxEpochs = s.Epochs, Shuffle = true, Seed = s.Seed, Variant = PerceptronVariant.Pocket,
+                });
+                perceptronSummary = perceptron.Fit(xTrain, yTrain).Summary;
+                estimator = perceptron;
+                break;
+            case "logistic":
+                var logistic = new LogisticRegression<string>(new LogisticRegressionOptions
+                {
+                    LearningRate = s.LearningRate, MaxEpochs = s.Epochs, BatchSize = s.Batch, Optimizer = s.Optimizer, Seed = s.Seed,
+                    Patience = s.Patience ?? new LogisticRegressionOptions().Patience,
+                });
+                history = TrainingProgress.Run(cli, json, $"{train.Name} logistic", s.Epochs, (progress, token) => logistic.Fit(xTrain, yTrain, progress, token));
+                estimator = logistic;
+                break;
+            default:
+                var network = new MlpClassifier<string>(new MlpOptions
+                {
+                    HiddenLayers = s.Hidden, Activation = s.Activation, Optimizer = s.Optimizer, LearningRate = s.LearningRate, Momentum = s.Momentum,
+                    Epochs = s.Epochs, BatchSize = s.Batch, Seed = s.Seed, ValidationSplit = s.Validation, EarlyStoppingPatience = s.Patience,
+                });
+                history = TrainingProgress.Run(cli, json, $"{train.Name} network", s.Epochs, (progress, token) => network.Fit(xTrain, yTrain, progress, token));
+                estimator = network;
+                break;
+        }
+
+        var model = CliModel.Fresh(estimator, scaler, train.FeatureNames);
+        double trainAccuracy = Score(model, train, s.Data).Accuracy;
+        var confusion = Score(model, test, s.Data);
+        var metrics = new Dictionary<string, double>
+        {
+            ["test_accuracy"] = confusion.Accuracy,
+            ["test_rows"] = test.Count,
+            ["test_fraction"] = loaded.Test is null && loaded.Kind != DataKind.Gate ? s.TestFraction : 0,
+            ["data_rows"] = loaded.Data.Count,
+        };
+        if (loaded.Kind == DataKind.Synthetic)
+        {
+            metrics["samples"] = s.DataRequest.Samples;
+            if (s.DataRequest.Noise is double noise)
+                metrics["noise"] = noise;
+        }
+        string? saved = s.Out is null ? null : model.Save(s.Out, metrics);
+
+        int parameters = model.Network?.ParameterCount ?? (model.FeatureCount + 1) * model.PerceptronUnits!.Value.Bias.Count;
+        var document = new TrainDocument(
+            s.Model, s.Data, model.Description, parameters, train.Count, test.Count, split, scaling,
+            history?.Epochs.Count, history?.BestEpoch, history?.Cancelled ?? false, history?.StoppedEarly ?? false,
+            history?.Last.Loss, trainAccuracy, confusion.Accuracy, confusion.Correct, confusion.Total,
+            history is null ? perceptronSummary : TrainingProgress.Ending(history), saved,
+            history?.Epochs.Select(e => new EpochPoint(e.Epoch, e.Loss, e.Accuracy, e.ValidationLoss, e.ValidationAccuracy)).ToArray());
+        return cli.Write(parse, document, console => Render(console, document));
+    }
+
+    /// <summary>The confusion matrix of <paramref name="model"/> on <paramref name="data"/>, labels matched to the model's classes by name.</summary>
+    internal static Metrics.ConfusionMatrix Score(CliModel model, Dataset data, string source) =>
+        Metrics.ConfusionMatrix.Compute(ModelData.Remap(model, data, source).Labels, CliModel.ArgMax(model.Outputs(data.Features)), model.ClassNames);
+
+    private static string Heading(TrainSettings s, LoadedData loaded, Dataset train, Dataset test, string split, string scaling)
+    {
+        int outputs = train.ClassCount == 2 ? 1 : train.ClassCount;
+        string model = s.Model switch
+        {
+            "network" => $"a network {train.FeatureCount}-{string.Join("-", s.Hidden)}-{outputs}",
+            "logistic" => $"logistic regression {train.FeatureCount}-{outputs}",
+            _ => "a perceptron" + (train.ClassCount > 2 ? " (one-vs-rest)" : ""),
+        };
+        return $"Training {model} on {loaded.Data.Name}, {(scaling == "none" ? "no" : scaling)} scaling" + Environment.NewLine
+            + $"{train.Count} training rows, {test.Count} test rows: {split}" + Environment.NewLine
+            + s.Describe(train.ClassCount);
+    }
+
+    private static void Render(IAnsiConsole console, TrainDocument d)
+    {
+        if (d.Ending is { } ending)
+            console.WriteLine(ending);
+        var table = CliTable.Create("", "accuracy");
+        table.AddPlainRow($"training ({d.TrainRows} rows)", Percent(d.TrainAccuracy));
+        table.AddPlainRow($"test ({d.TestRows} rows)", $"{Percent(d.TestAccuracy)} ({d.TestCorrect}/{d.TestTotal})");
+        console.Write(table);
+        if (d.Saved is { } full)
+        {
+            string path = Path.GetRelativePath(Environment.CurrentDirectory, full);
+            console.WriteLine($"Saved the model to {path}");
+            console.WriteLine($"next: rosenblatt evaluate --model {Quote(path)} --data {Quote(d.Data)}");
+        }
+        else
+        {
+            console.WriteLine("Not saved: add --out model.json to keep it.");
+        }
+    }
+
+    /// <summary>Train and test parts: the set's own test part, all rows for a gate, or a stratified seeded split.</summary>
+    private static (Dataset Train, Dataset Test, string How) Split(LoadedData loaded, TrainSettings s)
+    {
+        if (loaded.Test is { } ownTest)
+            return (loaded.Data, ownTest, "the set's own test files");
+        if (loaded.Kind == DataKind.Gate)
+            return (loaded.Data, loaded.Data, "the same rows (a truth table has nothing to hold out)");
+        if (s.TestFraction == 0)
+            return (loaded.Data, loaded.Data, "the same rows (--test 0)");
+        var (train, test) = TrainTestSplit.Split(loaded.Data, s.TestFraction, s.Seed);
+        return (train, test, $"stratified {CliFormat.Number(s.TestFraction * 100)}% held out, seed {s.Seed}");
+    }
+
+    private static Preprocessing.Scaler? ScalerFor(string scaling) => scaling switch
+    {
+        "standard" => new Preprocessing.StandardScaler(),
+        "minmax" => new Preprocessing.MinMaxScaler(),
+        _ => null,
+    };
+
+    private static string Percent(double fraction) => (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
+
+    private static string Quote(string text) => text.Contains(' ', StringComparison.Ordinal) ? $"\"{text}\"" : text;
+
+    /// <summary>One epoch in the <c>--json</c> document.</summary>
+    internal sealed record EpochPoint(int Epoch, double Loss, double? Accuracy, double? ValidationLoss, double? ValidationAccuracy);
+
+    /// <summary>The <c>--json</c> document.</summary>
+    internal sealed record TrainDocument(
+        string Model, string Data, string Description, int Parameters, int TrainRows, int TestRows, string Split, string Scaling,
+        int? Epochs, int? BestEpoch, bool Cancelled, bool StoppedEarly, double? FinalLoss,
+        double TrainAccuracy, double TestAccuracy, int TestCorrect, int TestTotal, string? Ending, string? Saved,
+        IReadOnlyList<EpochPoint>? History);
+}

@@ -1,0 +1,99 @@
+using Rosenblatt.Cli.Conventions;
+using Rosenblatt.Data;
+
+namespace Rosenblatt.Cli.Modeling;
+
+/// <summary>Data read for a saved model (by <c>evaluate</c>, <c>predict</c> and <c>plot</c>), checked against what the model expects.</summary>
+/// <param name="Data">The rows, with labels mapped to the model's class indices when labelled.</param>
+/// <param name="Description">Which rows these are, e.g. "the 360 rows held out at training (stratified 20%, seed 42)".</param>
+internal sealed record ModelData(Dataset Data, string Description)
+{
+    /// <summary>Labelled rows for <paramref name="model"/>: the held-out rows when <paramref name="data"/> is what it was trained on.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="data">The <c>--data</c> value.</param>
+    /// <param name="label">The CSV label column, or null.</param>
+    /// <param name="all">Every row, even of the training set.</param>
+    /// <param name="dataDirectory">Where MNIST-style sets live.</param>
+    /// <exception cref="ArgumentException">The data has no labels, another feature count, or other classes than the model.</exception>
+    public static ModelData Labelled(CliModel model, string data, string? label, bool all, string? dataDirectory)
+    {
+        // A synthetic set is regenerated with the size, noise and seed it was trained with.
+        var request = new DataRequest(label, (int)(model.Metric("samples") ?? 200), model.Metric("noise"), model.Training?.Seed ?? 0,
+            dataDirectory);
+        var loaded = DataArgument.Load(data, request);
+        var set = loaded.Data;
+        if (!set.HasLabels)
+            throw new ArgumentException($"--data '{data}' has no class labels, so the model's answers cannot be checked. help: use labelled data, or 'rosenblatt predict' for unlabelled rows.");
+        CheckFeatures(model, set, data);
+        set = Remap(model, set, data);
+
+        if (all)
+            return new ModelData(loaded.Test is { } extra ? Concat(set, Remap(model, extra, data)) : set, "every row (--all)");
+        if (loaded.Test is { } test)
+            return new ModelData(Remap(model, test, data), "the set's own test files");
+        // The split is recomputed from the seed and fraction saved at training, on the rows as they were loaded
+        // (before renumbering, which does not move rows); matching the row count guards against another file.
+        if (model.Metric("test_fraction") is double fraction && fraction > 0 && model.Metric("data_rows") == loaded.Data.Count
+            && model.Training?.Seed is int seed && loaded.Kind != DataKind.Gate)
+        {
+            var (_, heldOut) = TrainTestSplit.Indices(loaded.Data, fraction, seed);
+            return new ModelData(set.Subset(heldOut),
+                $"the rows held out at training: stratified {CliFormat.Number(fraction * 100)}%, seed {seed}; --all for every row");
+        }
+        return new ModelData(set, "every row");
+    }
+
+    /// <summary>Unlabelled rows from a CSV for <paramref name="model"/>; a label column, if present, is skipped.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="label">The label column's position, if it is not last.</param>
+    public static ModelData Unlabelled(CliModel model, string path, string? label)
+    {
+        var set = CsvLoader.LoadForPrediction(path, model.FeatureCount, options: CsvColumns.Options(label));
+        return new ModelData(set, "every row");
+    }
+
+    private static void CheckFeatures(CliModel model, Dataset set, string data)
+    {
+        if (set.FeatureCount != model.FeatureCount)
+            throw new ArgumentException(
+                $"--data '{data}' has {set.FeatureCount} features but the model {model.Path} was trained on {model.FeatureCount}. help: use data with the same columns as the training data, or train a model on this data with 'rosenblatt train'.");
+    }
+
+    /// <summary>The same rows with labels renumbered to the model's class order (matched by name).</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="set">Labelled rows.</param>
+    /// <param name="data">The <c>--data</c> value, for messages.</param>
+    /// <exception cref="ArgumentException">A row's class is not one of the model's.</exception>
+    public static Dataset Remap(CliModel model, Dataset set, string data)
+    {
+        if (set.ClassNames.SequenceEqual(model.ClassNames))
+            return set;
+        var index = new int[set.ClassCount];
+        int[] counts = set.ClassCounts();
+        for (int c = 0; c < set.ClassCount; c++)
+        {
+            index[c] = IndexOf(model.ClassNames, set.ClassNames[c]);
+            if (index[c] < 0 && counts[c] > 0)
+                throw new ArgumentException(
+                    $"--data '{data}' has rows of class '{set.ClassNames[c]}', which the model never saw (its classes: {string.Join(", ", model.ClassNames)}). " +
+                    "help: evaluate on data with the model's classes, or retrain on data that includes this one.");
+        }
+        return new Dataset(set.Name, set.Features, [.. set.Labels.Select(l => index[l])], model.ClassNames, set.FeatureNames);
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (int i = 0; i < names.Count; i++)
+            if (names[i] == name) return i;
+        return -1;
+    }
+
+    private static Dataset Concat(Dataset a, Dataset b)
+    {
+        var features = new Numerics.Matrix(a.Count + b.Count, a.FeatureCount);
+        a.Features.AsSpan().CopyTo(features.AsSpan());
+        b.Features.AsSpan().CopyTo(features.AsSpan()[a.Features.Length..]);
+        return new Dataset(a.Name, features, [.. a.Labels, .. b.Labels], a.ClassNames, a.FeatureNames);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using Rosenblatt.Cli.Conventions;
+
+namespace Rosenblatt.Cli.Modeling;
+
+/// <summary>What <c>rosenblatt train</c> was asked to do, checked before any data is read.</summary>
+/// <param name="Data">The <c>--data</c> value.</param>
+/// <param name="Model">network, logistic or perceptron.</param>
+/// <param name="Hidden">Hidden layer sizes (network only).</param>
+/// <param name="Activation">The hidden activation.</param>
+/// <param name="Optimizer">The optimizer name.</param>
+/// <param name="LearningRate">The learning rate.</param>
+/// <param name="Momentum">SGD momentum.</param>
+/// <param name="Epochs">Epochs (at most, for the perceptron).</param>
+/// <param name="Batch">Rows per step, 0 for all.</param>
+/// <param name="Seed">The seed for everything random.</param>
+/// <param name="TestFraction">The share held out for testing.</param>
+/// <param name="Validation">The share of training rows held out for validation.</param>
+/// <param name="Patience">Early-stopping patience, or null for none.</param>
+/// <param name="Scale">auto, standard, minmax or none.</param>
+/// <param name="Out">Where to save the model, or null.</param>
+/// <param name="DataRequest">The options that shape the data.</param>
+internal sealed record TrainSettings(
+    string Data, string Model, int[] Hidden, string Activation, string Optimizer, double LearningRate,
+    double Momentum, int Epochs, int Batch, int Seed, double TestFraction, double Validation, int? Patience, string Scale,
+    string? Out, DataRequest DataRequest)
+{
+    /// <summary>Checks the values that the library would reject later (or never), with the option's name and a fix.</summary>
+    /// <exception cref="ArgumentException">A value is out of range or options do not belong together.</exception>
+    public void Validate()
+    {
+        if (!double.IsFinite(LearningRate) || LearningRate <= 0 || LearningRate > 10)
+            throw new ArgumentException($"--lr must be > 0 and at most 10 (received {N(LearningRate)}). help: typical values are 0.001 for adam, 0.01 to 0.1 for sgd.");
+        if (Epochs < 1 || Epochs > 1_000_000)
+            throw new ArgumentException($"--epochs must be 1 to 1000000 (received {Epochs}). help: 30 is plenty for the digits set; use --patience to stop when it stops improving.");
+        if (Batch < 0)
+            throw new ArgumentException($"--batch must be 0 (the whole training set) or more (received {Batch}). help: 32 is a good default.");
+        if (!(TestFraction >= 0 && TestFraction < 1))
+            throw new ArgumentException($"--test must be at least 0 and below 1 (received {N(TestFraction)}). help: 0.2 holds out a fifth of the rows; 0 tests on the training rows.");
+        if (!(Validation >= 0 && Validation <= 0.9))
+            throw new ArgumentException($"--validation must be 0 to 0.9 (received {N(Validation)}). help: 0.1 holds out a tenth of the training rows to watch each epoch.");
+        if (Patience is int p && p < 1)
+            throw new ArgumentException($"--patience must be at least 1 (received {p}). help: e.g. --patience 5, usually with --validation 0.1.");
+        if (!(Momentum >= 0 && Momentum < 1))
+            throw new ArgumentException($"--momentum must be at least 0 and below 1 (received {N(Momentum)}). help: 0.9 is typical.");
+        if (Momentum != 0 && Optimizer == "adam")
+            throw new ArgumentException($"--momentum applies to sgd only (received --momentum {N(Momentum)} with --optimizer adam). help: drop --momentum, or use --optimizer sgd.");
+        if (Model != "network" && Hidden.Length > 0)
+            throw new ArgumentException($"--layers applies to --model network only (received --layers {string.Join(",", Hidden)} with --model {Model}). help: drop --layers, or use --model network.");
+        if (DataRequest.Samples < 2)
+            throw new ArgumentException($"--samples must be at least 2 (received {DataRequest.Samples}). help: 200 is a good size for a synthetic set.");
+    }
+
+    /// <summary>The scaling actually used by <c>auto</c>: none for a gate (0/1 inputs are already on one scale), minmax for
+    /// MNIST-style images, standard otherwise.</summary>
+    /// <remarks>For 28×28 images z-scores blow up the rarely inked border pixels (a standard deviation near 0); minmax
+    /// keeps every pixel in 0..1, as dividing by 255 does. Measured with the defaults and 10 epochs: MNIST 98.12% test
+    /// accuracy with minmax, 97.00% with standard. On the 8×8 digits standard is the better one (98.89%).</remarks>
+    /// <param name="kind">Where the data came from.</param>
+    public string EffectiveScale(DataKind kind) => Scale != "auto" ? Scale
+        : kind switch { DataKind.Gate => "none", DataKind.Images => "minmax", _ => "standard" };
+
+    /// <summary>Two lines describing the training setup, e.g. <c>relu hidden, softmax output, cross-entropy loss</c> and <c>adam lr 0.001, 30 epochs, batches of 32, seed 42</c>.</summary>
+    /// <param name="classes">The number of classes (two get one sigmoid output, more a softmax).</param>
+    public string Describe(int classes)
+    {
+        if (Model == "perceptron")
+            return "Rosenblatt's rule, pocket variant (keeps the best weights seen)" + Environment.NewLine
+                + $"lr {N(LearningRate)}, at most {Epochs} epochs, shuffled, seed {Seed}";
+        string output = classes == 2 ? "sigmoid" : "softmax";
+        string activations = Model == "network" ? $"{Activation} hidden, {output} output" : $"{output} output";
+        string optimizer = Momentum != 0 ? $"{Optimizer} (momentum {N(Momentum)})" : Optimizer;
+        string batches = Batch == 0 ? "full batch" : $"batches of {Batch}";
+        string extra = (Validation > 0 ? $", {N(Validation * 100)}% of training rows for validation" : "")
+            + (Patience is int p ? $", early stopping after {p} epochs without improvement" : Model == "logistic" ? ", stops when the loss stops improving" : "");
+        return $"{activations}, cross-entropy loss" + Environment.NewLine
+            + $"{optimizer} lr {N(LearningRate)}, {(Model == "logistic" ? "at most " : "")}{Epochs} epochs, {batches}, seed {Seed}{extra}";
+    }
+
+    /// <summary>Parses <c>128,64</c> (or an empty string, for no hidden layer) into sizes.</summary>
+    /// <param name="text">The <c>--layers</c> text.</param>
+    /// <param name="sizes">The sizes.</param>
+    /// <param name="error">What is wrong, to follow "--layers ".</param>
+    public static bool TryParseHidden(string text, out int[] sizes, out string? error)
+    {
+        sizes = [];
+        error = null;
+        if (string.IsNullOrWhiteSpace(text))
+            return true;
+        var list = new List<int>();
+        foreach (string token in text.Split(','))
+        {
+            if (!int.TryParse(token.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int size) || size < 1 || size > 100_000)
+            {
+                error = $"value '{token.Trim()}' is not a layer size from 1 to 100000 (received '{text}'). help: write hidden sizes separated by commas, e.g. --layers 128 or --layers 128,64.";
+                return false;
+            }
+            list.Add(size);
+        }
+        sizes = [.. list];
+        return true;
+    }
+
+    private static string N(double value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using Rosenblatt.Cli.Conventions;
+using Rosenblatt.Training;
+using Spectre.Console;
+
+namespace Rosenblatt.Cli.Progress;
+
+/// <summary>Shows a training run as it goes: a live bar on a terminal, plain lines in a pipe or a log, nothing under <c>--json</c>.</summary>
+/// <remarks>
+/// <para>On an interactive terminal a Spectre.Console progress bar advances once per epoch, its description
+/// carrying the latest loss, accuracy, validation figures and the time left (average epoch time × epochs to go).
+/// When output is not a terminal (a file, a pipe, a test) the same figures are printed as one line per epoch,
+/// thinned to about <see cref="PlainLines"/> lines, always with the first and last epoch.</para>
+/// <para>Under <c>--json</c> nothing is printed while training, so stdout stays one JSON document.</para>
+/// <para>The trainer reports each epoch synchronously from the training thread; <see cref="SyncProgress{T}"/>
+/// forwards it directly instead of <see cref="Progress{T}"/>, which would post to a thread pool and could
+/// print lines out of order or after the run has ended.</para>
+/// </remarks>
+internal static class TrainingProgress
+{
+    /// <summary>About how many lines the plain mode prints for a long run.</summary>
+    public const int PlainLines = 20;
+
+    /// <summary>Runs <paramref name="fit"/> with progress shown on <paramref name="cli"/>'s console.</summary>
+    /// <param name="cli">The console, the <c>--json</c> choice and the Ctrl+C token.</param>
+    /// <param name="json">Whether this invocation writes JSON (then nothing is shown while training).</param>
+    /// <param name="title">What is being trained, e.g. <c>digits 64-64-10</c>.</param>
+    /// <param name="epochs">The epochs asked for.</param>
+    /// <param name="fit">Trains, reporting each epoch to the given progress and stopping when the token is cancelled.</param>
+    /// <returns>What <paramref name="fit"/> returned.</returns>
+    public static TrainingHistory Run(CliContext cli, bool json, string title, int epochs,
+        Func<IProgress<EpochRecord>, CancellationToken, TrainingHistory> fit)
+    {
+        if (json)
+            return fit(new SyncProgress<EpochRecord>(_ => { }), cli.Cancellation);
+        if (!cli.Console.Profile.Capabilities.Interactive || !cli.Console.Profile.Capabilities.Ansi)
+            return Plain(cli.Console, epochs, fit, cli.Cancellation);
+
+        TrainingHistory? history = null;
+        cli.Console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask(Markup.Escape($"{title}: epoch 0/{epochs}"), maxValue: epochs);
+                history = fit(new SyncProgress<EpochRecord>(e =>
+                {
+                    task.Description = Markup.Escape(Line(e));
+                    task.Value = e.Epoch;
+                }), cli.Cancellation);
+                if (history.Epochs.Count < epochs)
+                    task.StopTask();
+            });
+        return history!;
+    }
+
+    private static TrainingHistory Plain(IAnsiConsole console, int epochs,
+        Func<IProgress<EpochRecord>, CancellationToken, TrainingHistory> fit, CancellationToken cancellation)
+    {
+        int step = Math.Max(1, (int)Math.Ceiling(epochs / (double)PlainLines));
+        EpochRecord? lastPrinted = null, last = null;
+        var history = fit(new SyncProgress<EpochRecord>(e =>
+        {
+            last = e;
+            if (e.Epoch == 1 || e.Epoch % step == 0 || e.Epoch == e.TotalEpochs)
+            {
+                console.WriteLine(Line(e));
+                lastPrinted = e;
+            }
+        }), cancellation);
+        // A run that stopped early or was cancelled ends on an epoch the thinning may have skipped.
+        if (last is not null && !ReferenceEquals(last, lastPrinted))
+            console.WriteLine(Line(last));
+        return history;
+    }
+
+    /// <summary>One epoch's figures, e.g. <c>epoch 3/20  loss 0.2113  accuracy 93.5%  val loss 0.25  val accuracy 92.1%  0.4s, about 2.3s left</c>.</summary>
+    /// <param name="e">The epoch.</param>
+    public static string Line(EpochRecord e)
+    {
+        int width = e.TotalEpochs.ToString(CultureInfo.InvariantCulture).Length;
+        var parts = new List<string>
+        {
+            $"epoch {e.Epoch.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{e.TotalEpochs}",
+            $"loss {CliFormat.Significant(e.Loss, 4)}",
+        };
+        if (e.Accuracy is double accuracy)
+            parts.Add($"accuracy {Percent(accuracy)}");
+        if (e.ValidationLoss is double valLoss)
+            parts.Add($"val loss {CliFormat.Significant(valLoss, 4)}");
+        if (e.ValidationAccuracy is double valAccuracy)
+            parts.Add($"val accuracy {Percent(valAccuracy)}");
+        double elapsed = e.Elapsed.TotalSeconds;
+        double left = elapsed / e.Epoch * (e.TotalEpochs - e.Epoch);
+        parts.Add(e.Epoch == e.TotalEpochs ? Seconds(elapsed) : $"{Seconds(elapsed)}, about {Seconds(left)} left");
+        return string.Join("  ", parts);
+    }
+
+    /// <summary>How the run ended, when it did not simply run all its epochs: early stopping, Ctrl+C, and which weights were kept.</summary>
+    /// <param name="history">The run's history.</param>
+    /// <returns>One sentence, or null for a run that completed every epoch with its last weights.</returns>
+    public static string? Ending(TrainingHistory history)
+    {
+        var last = history.Last;
+        string kept = history.RestoredBestWeights
+            ? $"kept the best weights, from epoch {history.BestEpoch}"
+            : history.BestEpoch == last.Epoch
+                ? $"kept the weights of epoch {last.Epoch}, the best so far"
+                : $"kept the last weights, of epoch {last.Epoch} (the best loss was at epoch {history.BestEpoch})";
+        if (history.Cancelled)
+            return $"Stopped by Ctrl+C during epoch {last.Epoch} of {last.TotalEpochs}, after the batch in progress; {kept}.";
+        if (history.StoppedEarly)
+            return $"Stopped early at epoch {last.Epoch} of {last.TotalEpochs}: the monitored loss had not improved since epoch {history.BestEpoch}; {kept}.";
+        if (history.RestoredBestWeights)
+            return $"Kept the best weights, from epoch {history.BestEpoch} of {last.TotalEpochs}.";
+        return null;
+    }
+
+    private static string Percent(double fraction) => (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
+
+    private static string Seconds(double seconds) =>
+        seconds < 60 ? seconds.ToString("0.0", CultureInfo.InvariantCulture) + "s"
+        : TimeSpan.FromSeconds(Math.Round(seconds)).ToString(seconds < 3600 ? @"m\:ss" : @"h\:mm\:ss", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,105 @@
+using Rosenblatt.Cli.Progress;
+using Rosenblatt.Data;
+using Rosenblatt.Layers;
+using Rosenblatt.Losses;
+using Rosenblatt.Networks;
+using Rosenblatt.Numerics;
+using Rosenblatt.Optimizers;
+using Rosenblatt.Training;
+
+namespace Rosenblatt.Cli.Tests.Progress;
+
+public class TrainingProgressTests
+{
+    private static (string Out, TrainingHistory History) Run(int epochs, bool json = false, CancellationToken cancellation = default, TrainerOptions? options = null)
+    {
+        var stdout = new StringWriter();
+        var cli = new CliContext(CliApp.PlainConsole(stdout), stdout, new StringWriter(), cancellation);
+        var network = new Network(2, [new Dense(4, "tanh"), new Dense(1, "sigmoid")], seed: 3);
+        var trainer = new Trainer(options ?? new TrainerOptions { Epochs = epochs, BatchSize = 0, Shuffle = false });
+        var history = TrainingProgress.Run(cli, json, "xor 2-4-1", epochs, (progress, token) =>
+            trainer.Fit(network, BinaryCrossEntropy.Instance, new Adam(0.05), Matrix.FromRows(LogicGate.Xor.X),
+                new Matrix(4, 1, [0, 1, 1, 0]), progress: progress, cancellationToken: token));
+        return (stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), history);
+    }
+
+    [Fact]
+    public void Plain_ShortRun_PrintsOneLinePerEpochWithLossAndAccuracy()
+    {
+        var (output, history) = Run(5);
+        string[] lines = output.TrimEnd('\n').Split('\n');
+        Assert.Equal(5, lines.Length);
+        Assert.StartsWith("epoch 1/5  loss ", lines[0]);
+        Assert.Contains("accuracy ", lines[0]);
+        Assert.Contains("left", lines[0]);
+        Assert.StartsWith("epoch 5/5  loss ", lines[4]);
+        Assert.DoesNotContain("left", lines[4]);
+        Assert.Equal(5, history.Epochs.Count);
+    }
+
+    [Fact]
+    public void Plain_LongRun_IsThinnedToAboutTwentyLinesWithFirstAndLast()
+    {
+        var (output, _) = Run(200);
+        string[] lines = output.TrimEnd('\n').Split('\n');
+        Assert.InRange(lines.Length, 15, TrainingProgress.PlainLines + 1);
+        Assert.StartsWith("epoch   1/200", lines[0]);
+        Assert.StartsWith("epoch 200/200", lines[^1]);
+    }
+
+    [Fact]
+    public void Json_PrintsNothingWhileTraining()
+    {
+        var (output, history) = Run(5, json: true);
+        Assert.Equal("", output);
+        Assert.Equal(5, history.Epochs.Count);
+    }
+
+    [Fact]
+    public void Cancelled_StopsAfterTheFirstBatch_AndSaysWhichWeightsWereKept()
+    {
+        using var source = new CancellationTokenSource();
+        source.Cancel();
+        var (output, history) = Run(50, cancellation: source.Token);
+        Assert.True(history.Cancelled);
+        Assert.Single(history.Epochs);
+        Assert.StartsWith("epoch  1/50", output);
+        string ending = TrainingProgress.Ending(history)!;
+        Assert.Contains("Ctrl+C during epoch 1 of 50", ending);
+        Assert.Contains("kept the weights of epoch 1", ending);
+    }
+
+    [Fact]
+    public void Ending_OfACompleteRun_IsNull()
+    {
+        var (_, history) = Run(3, options: new TrainerOptions { Epochs = 3, BatchSize = 0, Shuffle = false, RestoreBestWeights = false });
+        Assert.Null(TrainingProgress.Ending(history));
+    }
+
+    [Fact]
+    public void Interactive_DrawsALiveBarEndingAtTheLastEpoch()
+    {
+        var stdout = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Out = new Spectre.Console.AnsiConsoleOutput(stdout),
+            Ansi = Spectre.Console.AnsiSupport.Yes,
+            Interactive = Spectre.Console.InteractionSupport.Yes,
+        });
+        var cli = new CliContext(console, stdout, new StringWriter());
+        var network = new Network(2, [new Dense(4, "tanh"), new Dense(1, "sigmoid")], seed: 3);
+        var history = TrainingProgress.Run(cli, json: false, "xor 2-4-1", 20, (progress, token) =>
+            new Trainer(new TrainerOptions { Epochs = 20, BatchSize = 0 }).Fit(network, BinaryCrossEntropy.Instance, new Adam(0.05),
+                Matrix.FromRows(LogicGate.Xor.X), new Matrix(4, 1, [0, 1, 1, 0]), progress: progress, cancellationToken: token));
+        Assert.Equal(20, history.Epochs.Count);
+        Assert.Contains("epoch 20/20", stdout.ToString());
+        Assert.Contains("100%", stdout.ToString());
+    }
+
+    [Fact]
+    public void Line_WithValidation_ShowsValidationFigures()
+    {
+        var record = new EpochRecord(3, 10, 0.25, 0.9, 0.3, 0.875, 0.01, TimeSpan.FromSeconds(1.5));
+        Assert.Equal("epoch  3/10  loss 0.25  accuracy 90.00%  val loss 0.3  val accuracy 87.50%  1.5s, about 3.5s left", TrainingProgress.Line(record));
+    }
+}
