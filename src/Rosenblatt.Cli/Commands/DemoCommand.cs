@@ -43,8 +43,8 @@ internal static class DemoCommand
         var chapters = new List<Chapter>
         {
             OneNeuron(),
-            PerceptronLearns("and"),
-            PerceptronLearns("or"),
+            PerceptronLearns("and", "2a"),
+            PerceptronLearns("or", "2b"),
             XorWall(),
             xorChapter,
             digits.Chapter,
@@ -71,16 +71,17 @@ internal static class DemoCommand
             ["w = [1, 1], b = -1.5, step activation:", .. LogicGate.And.X.Select(x => neuron.Trace(x).ToString())]);
     }
 
-    private static Chapter PerceptronLearns(string gateName)
+    private static Chapter PerceptronLearns(string gateName, string number)
     {
         var gate = LogicGate.FromName(gateName);
         var p = new Perceptron(new PerceptronOptions { LearningRate = 0.1, MaxEpochs = 10 });
         var report = p.Fit(gate.X, gate.Y);
-        return new Chapter($"2. The perceptron learns {gate.Name.ToUpperInvariant()} by itself",
+        return new Chapter($"{number}. The perceptron learns {gate.Name.ToUpperInvariant()} by itself",
         [
             "Rosenblatt's rule from zero weights, lr 0.1, rows in truth-table order",
             $"mistakes per epoch: {string.Join(", ", report.MistakesPerEpoch)}",
-            $"learned w = {CliFormat.Vector(p.Weights)}, b = {CliFormat.Number(p.Bias)}; predictions {Ints(p.Predict(gate.X))} for targets {Ints(gate.Y)}",
+            $"learned w = {CliFormat.Vector(p.Weights)}, b = {CliFormat.Number(p.Bias)}",
+            $"predictions {Ints(p.Predict(gate.X))} for targets {Ints(gate.Y)}",
             report.Summary,
         ]);
     }
@@ -93,7 +94,8 @@ internal static class DemoCommand
         return new Chapter("3. The XOR wall: one neuron cannot learn XOR",
         [
             $"mistakes per epoch: {string.Join(", ", report.MistakesPerEpoch)}",
-            $"final w = {CliFormat.Vector(p.Weights)}, b = {CliFormat.Number(p.Bias)}; predictions {Ints(p.Predict(gate.X))} for targets {Ints(gate.Y)}",
+            $"final w = {CliFormat.Vector(p.Weights)}, b = {CliFormat.Number(p.Bias)}",
+            $"predictions {Ints(p.Predict(gate.X))} for targets {Ints(gate.Y)}",
             report.Summary,
         ]);
     }
