@@ -31,6 +31,7 @@ public static class CliApp
         MlpCommand.Create,
         CompareCommand.Create,
         DemoCommand.Create,
+        BenchCommand.Create,
     ];
 
     /// <summary>Runs the CLI with plain, uncoloured, 100-column output: the form tests and scripts compare.</summary>
