@@ -27,7 +27,8 @@ OUT=bench/results/comparison-$(date -u +%Y-%m-%dT%H%MZ)
 mkdir -p "$OUT"
 {
   date -u
-  lscpu | grep -E "Model name|^CPU\(s\)|Flags" | sed 's/\(Flags:\).*\(avx2\).*\(avx512f\)\?.*/\1 \2 .../'
+  lscpu | grep -E "Model name|^CPU\(s\)|L1d|L2|L3"
+  echo "vector extensions: $(grep -o -w -E 'avx2|fma|avx512f' /proc/cpuinfo | sort -u | tr '\n' ' ')"
   dotnet --version
   $PY -c "import numpy, torch, sklearn; print('numpy', numpy.__version__, 'torch', torch.__version__, 'sklearn', sklearn.__version__)"
 } > "$OUT/machine.txt" 2>&1
