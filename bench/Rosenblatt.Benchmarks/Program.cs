@@ -1,10 +1,16 @@
 using BenchmarkDotNet.Running;
 using Rosenblatt.Benchmarks;
 
-// `gemm-quick [reps] [filter]`: Stopwatch table for iterating; anything else goes to BenchmarkDotNet.
+// `gemm-quick [reps] [filter]`: Stopwatch table for iterating; `mnist-profile [data-dir] [threads]`: where an
+// MNIST epoch's time goes; anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "gemm-quick")
 {
     GemmQuick.Run(args[1..]);
+    return;
+}
+if (args.Length > 0 && args[0] == "mnist-profile")
+{
+    MnistProfile.Run(args[1..]);
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(GemmBenchmarks).Assembly).Run(args);

@@ -38,6 +38,7 @@ public static class CliApp
         InfoCommand.Create,
         PlotCommand.Create,
         DataCommand.Create,
+        BenchCommand.Create,
     ];
 
     /// <summary>Runs the CLI with plain, uncoloured, 100-column output: the form tests and scripts compare.</summary>

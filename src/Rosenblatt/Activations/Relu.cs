@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Rosenblatt.Numerics;
 
 namespace Rosenblatt.Activations;
 
@@ -26,9 +27,5 @@ public sealed class Relu : Activation
     protected override void ForwardCore(ReadOnlySpan<float> z, Span<float> a, int columns) => TensorPrimitives.Max(z, 0f, a);
 
     /// <inheritdoc />
-    protected override void BackwardCore(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> gradA, Span<float> gradZ, int columns)
-    {
-        for (int i = 0; i < z.Length; i++)
-            gradZ[i] = z[i] > 0f ? gradA[i] : 0f;
-    }
+    protected override void BackwardCore(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> gradA, Span<float> gradZ, int columns) => ActivationKernels.ReluBackward(gradA, z, gradZ);
 }

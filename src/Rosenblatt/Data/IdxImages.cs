@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Rosenblatt.Diagnostics;
 using Rosenblatt.Numerics;
 
@@ -84,6 +85,32 @@ public sealed class IdxImages
         for (int i = 0; i < src.Length; i++)
             dst[i] = Scale[src[i]];
         return result;
+    }
+
+    /// <summary>Copies the images named by <paramref name="indices"/>, in that order, into <paramref name="destination"/> as rows scaled to [0, 1].</summary>
+    /// <remarks>A training batch straight from the bytes: the set stays 1 byte per pixel in memory and only the
+    /// batch is ever float32. Each value is <c>pixel / 255</c> (a true division, so 255 gives exactly 1), the same
+    /// bits <see cref="ToMatrix()"/> gives. Allocates nothing.</remarks>
+    /// <param name="indices">Image indices, each in 0..<see cref="Count"/> − 1; repeats allowed.</param>
+    /// <param name="destination">At least <c>indices.Length · PixelsPerImage</c> floats; row i receives image indices[i].</param>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An index is outside the stack.</exception>
+    public void GatherRows(ReadOnlySpan<int> indices, Span<float> destination)
+    {
+        int width = PixelsPerImage;
+        if (destination.Length < (long)indices.Length * width)
+            throw Guard.Error(nameof(destination),
+                $"destination holds {destination.Length} floats but {indices.Length} images of {width} pixels need {(long)indices.Length * width}.",
+                "pass a buffer of indices.Length · PixelsPerImage floats.");
+        for (int i = 0; i < indices.Length; i++)
+        {
+            int index = indices[i];
+            if ((uint)index >= (uint)Count)
+                CheckRange(index, 1);
+            var row = destination.Slice(i * width, width);
+            TensorPrimitives.ConvertTruncating<byte, float>(Pixels.AsSpan(index * width, width), row);
+            TensorPrimitives.Divide(row, 255f, row);
+        }
     }
 
     /// <summary>The shape, e.g. <c>IdxImages 60000 × 28×28</c>.</summary>

@@ -82,7 +82,9 @@ public sealed class Dense
     internal Parameter? BiasParameter { get; private set; }
 
     /// <summary>The weighted sums of the last forward pass (rows × units).</summary>
-    internal ReadOnlySpan<float> Z => _z.AsSpan(0, _rows * Units);
+    /// <remarks>For ReLU layers the forward pass fuses the activation and keeps only the activations, so
+    /// this is <c>max(z, 0)</c>: all a ReLU backward pass needs is where z &gt; 0.</remarks>
+    internal ReadOnlySpan<float> Z => (Activation is Relu ? _a : _z).AsSpan(0, _rows * Units);
 
     /// <summary>The activations of the last forward pass (rows × units).</summary>
     internal float[] Output => _a;
@@ -122,13 +124,16 @@ public sealed class Dense
         EnsureCapacity(rows);
         _input = input;
         _rows = rows;
-        var z = _z.AsSpan(0, rows * Units);
-        Gemm.Multiply(input.AsSpan(0, rows * Inputs), _weights, z, rows, Units, Inputs);
-        for (int r = 0; r < rows; r++)
+        var x = input.AsSpan(0, rows * Inputs);
+        if (Activation is Relu)
         {
-            var row = z.Slice(r * Units, Units);
-            TensorPrimitives.Add(row, _bias, row);
+            // Bias and ReLU fused into the product while each block of it is in cache. Z is not kept:
+            // ReLU's backward needs only the sign of z, and max(z, 0) > 0 exactly when z > 0.
+            Gemm.MultiplyAddBias(x, _weights, _bias, _a.AsSpan(0, rows * Units), rows, Units, Inputs, GemmEpilogue.Relu);
+            return;
         }
+        var z = _z.AsSpan(0, rows * Units);
+        Gemm.MultiplyAddBias(x, _weights, _bias, z, rows, Units, Inputs);
         Activation.Forward(z, _a.AsSpan(0, rows * Units), Units);
     }
 
@@ -138,10 +143,7 @@ public sealed class Dense
         int rows = _rows;
         var input = _input!.AsSpan(0, rows * Inputs);
         Gemm.Multiply(input, gradZ, WeightParameter!.Gradient, Inputs, Units, rows, transposeA: true);
-        var db = BiasParameter!.Gradient.AsSpan();
-        db.Clear();
-        for (int r = 0; r < rows; r++)
-            TensorPrimitives.Add(db, gradZ.Slice(r * Units, Units), db);
+        RowKernels.SumColumns(gradZ, rows, Units, BiasParameter!.Gradient);
         if (!gradInput.IsEmpty)
             Gemm.Multiply(gradZ, _weights, gradInput[..(rows * Inputs)], rows, Inputs, Units, transposeB: true);
     }

@@ -117,16 +117,39 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
         var order = Enumerable.Range(0, x.Count).ToArray();
         var log = Options.RecordSteps ? new List<PerceptronStep>() : null;
         var mistakesPerEpoch = new List<int>();
+        var unitMistakes = new int[unitCount];
         var path = new List<WeightSnapshot>();
         for (int epoch = 1; epoch <= Options.MaxEpochs; epoch++)
         {
             if (Options.Shuffle)
                 random.Shuffle(order.AsSpan());
             int mistakes = 0;
+            if (unitCount > 1 && log is null)
+            {
+                // One-vs-rest, sample-major: each row is read once per epoch and visited by every unit while in cache.
+                // The units are independent and see the samples in the same order, so the numbers equal unit-major training.
+                Array.Clear(unitMistakes);
+                foreach (int i in order)
+                {
+                    for (int u = 0; u < unitCount; u++)
+                    {
+                        if (!units[u].Converged)
+                            unitMistakes[u] += units[u].Visit(x, i, targets[u], Options.LearningRate, epoch, u, null);
+                    }
+                }
+            }
             for (int u = 0; u < unitCount; u++)
             {
                 if (units[u].Converged) continue;
-                mistakes += units[u].TrainEpoch(x, targets[u], order, Options.LearningRate, epoch, u, log);
+                if (unitCount > 1 && log is null)
+                {
+                    mistakes += unitMistakes[u];
+                    units[u].EndEpoch(unitMistakes[u]);
+                }
+                else
+                {
+                    mistakes += units[u].TrainEpoch(x, targets[u], order, Options.LearningRate, epoch, u, log);
+                }
                 if (Options.Variant == PerceptronVariant.Pocket)
                     units[u].UpdatePocket(x, targets[u]);
             }

@@ -54,6 +54,24 @@ internal sealed class PerceptronUnit
     {
         int mistakes = 0;
         foreach (int i in order)
+            mistakes += Visit(x, i, target, learningRate, epoch, unitIndex, log);
+        EndEpoch(mistakes);
+        return mistakes;
+    }
+
+    /// <summary>Marks the unit converged after an epoch without mistakes.</summary>
+    internal void EndEpoch(int mistakes)
+    {
+        if (mistakes == 0)
+            Converged = true;
+    }
+
+    /// <summary>The rule on sample <paramref name="i"/>: predict, and on a mistake move the boundary; returns 1 for a mistake, else 0.</summary>
+    /// <remarks>Touches only this unit's state, so one-vs-rest may visit a sample with every unit in turn (the row
+    /// stays in cache) and get exactly the numbers of training the units one after another.</remarks>
+    internal int Visit(IReadOnlyList<double[]> x, int i, int[] target, double learningRate, int epoch, int unitIndex, List<PerceptronStep>? log)
+    {
+        int mistakes = 0;
         {
             double[] xi = x[i];
             int prediction = Step(DecisionFunction(xi));
@@ -83,8 +101,6 @@ internal sealed class PerceptronUnit
             log?.Add(new PerceptronStep(epoch, i, unitIndex, (double[])xi.Clone(), target[i], prediction, error,
                 before!, biasBefore, (double[])_w.Clone(), _b));
         }
-        if (mistakes == 0)
-            Converged = true;
         return mistakes;
     }
 

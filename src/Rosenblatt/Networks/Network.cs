@@ -202,8 +202,11 @@ public sealed class Network
     {
         if (_grad.Length == _layers.Length && _grad[0].Length >= rows * _layers[0].Units)
             return;
-        _grad = _layers.Select(l => new float[rows * l.Units]).ToArray();
+        _grad = GradientBuffers(_layers, rows);
     }
+
+    // Apart from EnsureGradientBuffers: a lambda capturing `rows` there would allocate its closure on every call, even when the buffers fit.
+    private static float[][] GradientBuffers(Dense[] layers, int rows) => layers.Select(l => new float[rows * l.Units]).ToArray();
 
     /// <inheritdoc />
     public override string ToString() => $"Network {Shape} ({string.Join(", ", _layers.Select(l => l.ToString()))})";

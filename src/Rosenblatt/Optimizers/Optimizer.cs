@@ -50,8 +50,8 @@ public abstract class Optimizer
     public void Step(IReadOnlyList<Parameter> parameters)
     {
         Steps++;
-        foreach (var p in parameters)
-            Update(p, EffectiveGradient(p));
+        for (int i = 0; i < parameters.Count; i++) // indexed: foreach over the interface would allocate an enumerator per batch
+            Update(parameters[i], EffectiveGradient(parameters[i]));
     }
 
     /// <summary>Applies one update to one parameter.</summary>

@@ -1,0 +1,96 @@
+#!/bin/sh
+# Rosenblatt against NumPy, PyTorch and scikit-learn on the same work, alternately, in one run.
+#
+# usage: bench/run-comparison.sh [rounds]        (default 3 rounds; GEMM=0 skips the GEMM table)
+#
+# Each round runs, one after the other: MNIST 784-128-10 (ours, torch, numpy; 2 threads, 1 epoch),
+# the seed 002 XOR replay (ours, numpy), the perceptron one-vs-rest on MNIST (ours, scikit-learn).
+# Then bench/run-gemm-comparison.sh runs the GEMM table once. Raw output (every JSON document and the
+# load average before each round) goes to bench/results/comparison-<UTC time>/; the last lines printed
+# are the table of medians and ratios (also saved as summary.txt there).
+set -e
+cd "$(dirname "$0")/.."
+ROUNDS=${1:-3}
+OB=/usr/lib/x86_64-linux-gnu/openblas-openmp
+PEERS=$(cd ../shared/peers 2>/dev/null && pwd || echo /work/shared/peers)
+DATA=$(cd ../shared/data 2>/dev/null && pwd || echo /work/shared/data)
+PY=/usr/bin/python3
+
+# Debian's packages; installing is skipped when they are already there.
+PKGS="python3-numpy python3-torch python3-sklearn libopenblas0-openmp"
+if ! dpkg -s $PKGS >/dev/null 2>&1; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $PKGS >/dev/null
+fi
+
+OUT=bench/results/comparison-$(date -u +%Y-%m-%dT%H%MZ)
+mkdir -p "$OUT"
+{
+  date -u
+  lscpu | grep -E "Model name|^CPU\(s\)|L1d|L2|L3"
+  echo "vector extensions: $(grep -o -w -E 'avx2|fma|avx512f' /proc/cpuinfo | sort -u | tr '\n' ' ')"
+  dotnet --version
+  $PY -c "import numpy, torch, sklearn; print('numpy', numpy.__version__, 'torch', torch.__version__, 'sklearn', sklearn.__version__)"
+} > "$OUT/machine.txt" 2>&1
+cat "$OUT/machine.txt"
+
+dotnet build src/Rosenblatt.Cli -c Release -v q -nologo >/dev/null
+OURS="dotnet src/Rosenblatt.Cli/bin/Release/net10.0/Rosenblatt.Cli.dll"
+
+r=1
+while [ "$r" -le "$ROUNDS" ]; do
+  echo "round $r: $(uptime)" | tee -a "$OUT/load.txt"
+  $OURS bench mnist --threads 2 --epochs 1 --data-dir "$DATA" --json > "$OUT/r$r-ours-mnist.json"
+  LD_LIBRARY_PATH=$OB $PY "$PEERS/mnist_mlp.py" --impl torch --threads 2 --epochs 1 > "$OUT/r$r-torch-mnist.json"
+  LD_LIBRARY_PATH=$OB $PY "$PEERS/mnist_mlp.py" --impl numpy --threads 2 --epochs 1 > "$OUT/r$r-numpy-mnist.json"
+  $OURS bench xor --repeat 5 --json > "$OUT/r$r-ours-xor.json"
+  $PY "$PEERS/xor_numpy.py" > "$OUT/r$r-numpy-xor.json"
+  $OURS bench perceptron --data-dir "$DATA" --json > "$OUT/r$r-ours-perceptron.json"
+  LD_LIBRARY_PATH=$OB $PY "$PEERS/mnist_linear.py" --model perceptron --threads 2 > "$OUT/r$r-sklearn-perceptron.json"
+  r=$((r + 1))
+done
+echo "after: $(uptime)" | tee -a "$OUT/load.txt"
+
+if [ "${GEMM:-1}" != 0 ]; then
+  sh bench/run-gemm-comparison.sh > "$OUT/gemm.txt" 2>&1 || echo "GEMM comparison failed; see $OUT/gemm.txt"
+fi
+
+$PY - "$OUT" <<'EOF' | tee "$OUT/summary.txt"
+import glob, json, os, statistics, sys
+
+out = sys.argv[1]
+def runs(name):
+    return [json.load(open(p)) for p in sorted(glob.glob(os.path.join(out, f"r*-{name}.json")))]
+
+def med(xs):
+    return statistics.median(xs) if xs else float("nan")
+
+ours_mnist, torch_mnist, numpy_mnist = runs("ours-mnist"), runs("torch-mnist"), runs("numpy-mnist")
+ours_xor, numpy_xor = runs("ours-xor"), runs("numpy-xor")
+ours_pct, sk_pct = runs("ours-perceptron"), runs("sklearn-perceptron")
+
+m_ours = med([d["medianSeconds"] for d in ours_mnist])
+m_torch = med([d["first_epoch_s"] for d in torch_mnist])
+m_numpy = med([d["first_epoch_s"] for d in numpy_mnist])
+x_ours = med([d["medianSeconds"] for d in ours_xor])
+x_ours_first = med([d["runs"][0]["seconds"] for d in ours_xor])
+x_numpy = med([d["train_seconds"] for d in numpy_xor])
+p_ours = med([d["medianSeconds"] for d in ours_pct])
+p_sk = med([d["fit_s"] / d["n_iter"] for d in sk_pct])
+peak = max([d["peakWorkingSetMb"] for d in ours_mnist], default=float("nan"))
+
+print(f"rounds: {len(ours_mnist)}; seconds are medians over rounds")
+print(f"{'workload':<34}{'Rosenblatt':>12}{'peer':>12}  {'ratio':>8}  target")
+print(f"{'MNIST epoch, 2 threads vs torch':<34}{m_ours:>12.4f}{m_torch:>12.4f}  {m_ours / m_torch:>7.2f}x  <= 0.5x torch's time")
+print(f"{'MNIST epoch, 2 threads vs numpy':<34}{m_ours:>12.4f}{m_numpy:>12.4f}  {m_ours / m_numpy:>7.2f}x  (for reference)")
+print(f"{'  test accuracy after 1 epoch':<34}{med([d['finalAccuracy'] for d in ours_mnist]):>12.4f}"
+      f"{med([d['final_test_acc'] for d in torch_mnist]):>12.4f}  (torch)")
+print(f"{'XOR seed 002, 10000 epochs':<34}{x_ours:>12.5f}{x_numpy:>12.4f}  {x_numpy / x_ours:>7.1f}x  >= 100x faster (median of 5 runs each round)")
+print(f"{'  first timed run of each process':<34}{x_ours_first:>12.5f}{x_numpy:>12.4f}  {x_numpy / x_ours_first:>7.1f}x  (after the untimed warm-up)")
+print(f"{'perceptron OvR epoch vs sklearn':<34}{p_ours:>12.4f}{p_sk:>12.4f}  {p_sk / p_ours:>7.1f}x  >= 5x faster (sklearn: fit_s / n_iter)")
+print(f"{'  test accuracy':<34}{med([d['finalAccuracy'] for d in ours_pct]):>12.4f}{med([d['test_acc'] for d in sk_pct]):>12.4f}"
+      f"  (sklearn n_iter {med([d['n_iter'] for d in sk_pct]):.0f})")
+print(f"{'peak memory, MNIST training (MB)':<34}{peak:>12.0f}{'':>12}  {'':>8}  <= 300 MB")
+print("blas:", sorted({d.get("blas", "?") for d in torch_mnist + numpy_mnist + sk_pct}))
+EOF
+echo "raw output: $OUT"

@@ -1,0 +1,351 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
+using Rosenblatt.Activations;
+using Rosenblatt.Cli.Conventions;
+using Rosenblatt.Data;
+using Rosenblatt.Initializers;
+using Rosenblatt.Layers;
+using Rosenblatt.Linear;
+using Rosenblatt.Losses;
+using Rosenblatt.Networks;
+using Rosenblatt.Numerics;
+using Rosenblatt.Optimizers;
+using Rosenblatt.Training;
+using Spectre.Console;
+
+namespace Rosenblatt.Cli.Commands;
+
+/// <summary><c>rosenblatt bench</c>: the macro benchmarks, the same work as the peer scripts in NumPy, PyTorch and scikit-learn.</summary>
+/// <remarks>
+/// <para>Three workloads, each timed the way its peer script times itself (training only: loading and test
+/// evaluation are outside the clock):</para>
+/// <list type="bullet">
+/// <item><c>mnist</c>: 784-128-10, ReLU, softmax + cross-entropy, SGD lr 0.1, batch 128, shuffled every epoch,
+/// PyTorch's <c>nn.Linear</c> initialization U(±1/√fan_in) for weights and biases; pixels / 255. The images stay
+/// bytes in memory and are scaled as each batch is gathered. Prints each epoch's seconds and test accuracy
+/// (<c>mnist_mlp.py</c>).</item>
+/// <item><c>xor</c>: seed 002 replayed, 2-4-1 sigmoid, NumPy's seed 42, lr 1.0 in the script's convention,
+/// 10,000 full-batch epochs; one run is the whole replay (<c>xor_numpy.py</c>). An untimed 100-epoch warm-up
+/// first compiles the code: the JIT costs about ten replays, and the script's Python has nothing like it.</item>
+/// <item><c>perceptron</c>: Rosenblatt's perceptron one-vs-rest on MNIST, lr 1, zero weights, shuffled
+/// (scikit-learn's <c>Perceptron</c> defaults, <c>mnist_linear.py --model perceptron</c>).</item>
+/// </list>
+/// <para>Each run starts from the same seed, so <c>--repeat</c> gives a median over identical work. Peak
+/// memory is the process's peak working set (VmHWM), runtime included.</para>
+/// </remarks>
+internal static class BenchCommand
+{
+    private const int Hidden = 128, BatchSize = 128;
+    private const double MnistLearningRate = 0.1;
+
+    /// <summary>Builds the command.</summary>
+    /// <param name="cli">The console and the global options.</param>
+    public static Command Create(CliContext cli)
+    {
+        var workload = new Argument<string>("workload") { Description = "What to run: mnist (784-128-10 MLP), xor (seed 002 replay) or perceptron (one-vs-rest on MNIST)." };
+        workload.AcceptOnlyFromAmong("mnist", "xor", "perceptron");
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs per run (default: 1 for mnist and perceptron, 10000 for xor)." };
+        var threads = new Option<int>("--threads") { Description = "Threads the engine may use.", DefaultValueFactory = _ => Math.Min(2, Environment.ProcessorCount) };
+        var dataDir = new Option<string?>("--data-dir") { Description = $"The folder holding mnist/ (default: ${DataDirectory.EnvironmentVariable}, then ./data).", HelpName = "folder" };
+        var repeat = new Option<int>("--repeat") { Description = "Runs, each from the same seed; the median is over all of them.", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "The seed for initialization and shuffling.", DefaultValueFactory = _ => 0 };
+
+        var command = new Command("bench", "Time a training workload (mnist, xor, perceptron): seconds per epoch, median, accuracy, peak memory.")
+        {
+            workload, epochs, threads, dataDir, repeat, seed,
+        };
+        command.SetAction(parse =>
+        {
+            string name = parse.GetValue(workload)!;
+            int epochCount = parse.GetValue(epochs) ?? (name == "xor" ? 10_000 : 1);
+            var settings = new Settings(name, epochCount, parse.GetValue(threads), parse.GetValue(repeat), parse.GetValue(seed), parse.GetValue(dataDir));
+            Validate(settings);
+            int previous = Parallelism.MaxThreads;
+            Parallelism.MaxThreads = settings.Threads;
+            try
+            {
+                var document = name switch
+                {
+                    "mnist" => Mnist(settings),
+                    "xor" => Xor(settings),
+                    _ => PerceptronOneVsRest(settings),
+                };
+                return cli.Write(parse, document, console => Render(console, document));
+            }
+            finally
+            {
+                Parallelism.MaxThreads = previous;
+            }
+        });
+        return command;
+    }
+
+    private static void Validate(Settings s)
+    {
+        if (s.Epochs < 1 || s.Epochs > 1_000_000)
+            throw new ArgumentException($"--epochs must be 1 to 1000000 (received {s.Epochs}). help: mnist and perceptron take 1 to 5, xor 10000.");
+        if (s.Threads < 1 || s.Threads > 256)
+            throw new ArgumentException($"--threads must be 1 to 256 (received {s.Threads}). help: use the machine's core count, {Environment.ProcessorCount}.");
+        if (s.Repeat < 1 || s.Repeat > 1000)
+            throw new ArgumentException($"--repeat must be 1 to 1000 (received {s.Repeat}). help: 3 to 7 runs give a steady median.");
+    }
+
+    private static Document Mnist(Settings s)
+    {
+        var (train, trainLabels, test, testLabels) = LoadMnist(s.DataDir);
+        var targets = OneHot(trainLabels, 10);
+        var rows = new List<EpochRow>();
+        double trainLoss = 0;
+        for (int run = 1; run <= s.Repeat; run++)
+        {
+            var network = new Network(train.PixelsPerImage, [TorchLinear(Hidden, Relu.Instance, train.PixelsPerImage), TorchLinear(10, Softmax.Instance, Hidden)], s.Seed);
+            var trainer = new Trainer(new TrainerOptions { Epochs = s.Epochs, BatchSize = BatchSize, Shuffle = true, Seed = s.Seed });
+            var progress = new EpochTimer(record =>
+            {
+                double accuracy = TestAccuracy(network, test, testLabels);
+                trainLoss = record.Loss;
+                return new EpochRow(run, record.Epoch, 0, accuracy, record.Loss);
+            }, rows);
+            trainer.Fit(network, CategoricalCrossEntropy.Instance, new Sgd(MnistLearningRate), train, targets, progress);
+        }
+        string what = $"MNIST {train.PixelsPerImage}-{Hidden}-10 (relu, softmax + cross-entropy), sgd lr {N(MnistLearningRate)}, batch {BatchSize}, {train.Count} images, pixels/255 gathered from bytes";
+        return Summarize(s, what, rows, rows[^1].TestAccuracy, $"train loss {trainLoss.ToString("0.0000", CultureInfo.InvariantCulture)}", null);
+    }
+
+    private static Document Xor(Settings s)
+    {
+        var x = Matrix.FromRows(LogicGate.Xor.X);
+        var y = new Matrix(4, 1, LogicGate.Xor.Y.Select(v => (float)v).ToArray());
+        var rows = new List<EpochRow>();
+        float[] predictions = [];
+        double loss = 0;
+        // An untimed 100-epoch run first compiles every method the replay calls, so the timed runs measure
+        // the arithmetic and the loop, not the JIT (about 0.1 s, ten times a whole replay).
+        var warmup = Stopwatch.StartNew();
+        new Trainer(new TrainerOptions { Epochs = 100, BatchSize = 0, Shuffle = false })
+            .Fit(new Network(2, new Dense(4, Sigmoid.Instance), new Dense(1, Sigmoid.Instance)), MeanSquaredError.Instance, new Sgd(0.5), x, y);
+        double warmupSeconds = warmup.Elapsed.TotalSeconds;
+        for (int run = 1; run <= s.Repeat; run++)
+        {
+            var network = new Network(2, new Dense(4, Sigmoid.Instance), new Dense(1, Sigmoid.Instance));
+            network.InitializeLikeNumPy(42, 0.5);
+            // The script's lr 1.0 on the gradient of ½·mean((a − y)²) is lr 0.5 on Rosenblatt's mean((a − y)²).
+            var trainer = new Trainer(new TrainerOptions { Epochs = s.Epochs, BatchSize = 0, Shuffle = false });
+            var cpu = CpuTime();
+            var clock = Stopwatch.StartNew();
+            var history = trainer.Fit(network, MeanSquaredError.Instance, new Sgd(0.5), x, y);
+            double seconds = clock.Elapsed.TotalSeconds;
+            double cpuSeconds = (CpuTime() - cpu).TotalSeconds;
+            predictions = network.Predict(x).AsSpan().ToArray();
+            loss = history.Last.Loss;
+            double accuracy = predictions.Select((p, i) => (p >= 0.5f ? 1 : 0) == LogicGate.Xor.Y[i]).Count(ok => ok) / 4.0;
+            rows.Add(new EpochRow(run, s.Epochs, seconds, accuracy, loss) { CpuSeconds = cpuSeconds });
+        }
+        string what = $"seed 002 XOR replay: 2-4-1 sigmoid, numpy seed 42, lr 1.0 (script convention), {s.Epochs} full-batch epochs per run, " +
+                      $"after an untimed 100-epoch warm-up that compiles the code ({warmupSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s)";
+        string detail = $"predictions {CliFormat.Vector(predictions.Select(p => Math.Round((double)p, 4)))}, final loss {loss.ToString("0.000e0", CultureInfo.InvariantCulture)}";
+        return Summarize(s, what, rows, rows[^1].TestAccuracy, detail, predictions.Select(p => (double)p).ToArray());
+    }
+
+    private static Document PerceptronOneVsRest(Settings s)
+    {
+        var (train, trainLabels, test, testLabels) = LoadMnist(s.DataDir);
+        var x = Rows(train);
+        var xTest = Rows(test);
+        var rows = new List<EpochRow>();
+        for (int run = 1; run <= s.Repeat; run++)
+        {
+            var perceptron = new Perceptron<int>(new PerceptronOptions { LearningRate = 1, MaxEpochs = s.Epochs, Shuffle = true, Seed = s.Seed });
+            var cpu = CpuTime();
+            var clock = Stopwatch.StartNew();
+            perceptron.Fit(x, trainLabels);
+            double seconds = clock.Elapsed.TotalSeconds;
+            double cpuSeconds = (CpuTime() - cpu).TotalSeconds;
+            double accuracy = perceptron.Score(xTest, testLabels);
+            rows.Add(new EpochRow(run, perceptron.EpochsRun, seconds / perceptron.EpochsRun, accuracy, null) { CpuSeconds = cpuSeconds / perceptron.EpochsRun });
+        }
+        string what = $"perceptron one-vs-rest on MNIST: 10 units, lr 1, zero weights, shuffled, {train.Count} images; seconds are the whole fit (with its final training-set score) per epoch";
+        return Summarize(s, what, rows, rows[^1].TestAccuracy, null, null);
+    }
+
+    private static Document Summarize(Settings s, string what, List<EpochRow> rows, double accuracy, string? detail, double[]? predictions)
+    {
+        var seconds = rows.Select(r => r.Seconds).Order().ToArray();
+        double median = seconds.Length % 2 == 1 ? seconds[seconds.Length / 2] : (seconds[seconds.Length / 2 - 1] + seconds[seconds.Length / 2]) / 2;
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        double peakMb = process.PeakWorkingSet64 / 1e6;
+        double heapMb = GC.GetGCMemoryInfo().HeapSizeBytes / 1e6;
+        return new Document("bench", s.Workload, what, s, Machine(), rows, median, accuracy,
+            Math.Round(peakMb, 1), Math.Round(heapMb, 1), detail, predictions);
+    }
+
+    private static (IdxImages Train, int[] TrainLabels, IdxImages Test, int[] TestLabels) LoadMnist(string? directory)
+    {
+        var (train, trainLabels) = LoadSet(directory, "train");
+        var (test, testLabels) = LoadSet(directory, "t10k");
+        if (test.PixelsPerImage != train.PixelsPerImage)
+            throw new InvalidDataException($"the MNIST test images are {test.Rows}×{test.Columns} but the training images are {train.Rows}×{train.Columns}. help: the files are from different sets; download both again.");
+        return (train, trainLabels, test, testLabels);
+    }
+
+    private static (IdxImages Images, int[] Labels) LoadSet(string? directory, string prefix)
+    {
+        string imagesPath = DataDirectory.FindFile(Data.Mnist.FolderName, $"{prefix}-images-idx3-ubyte.gz", directory);
+        string labelsPath = DataDirectory.FindFile(Data.Mnist.FolderName, $"{prefix}-labels-idx1-ubyte.gz", directory);
+        var images = IdxReader.ReadImages(imagesPath);
+        byte[] raw = IdxReader.ReadLabels(labelsPath);
+        if (raw.Length != images.Count)
+            throw new InvalidDataException($"'{imagesPath}' holds {images.Count} images but '{labelsPath}' holds {raw.Length} labels. help: the two files are from different sets; download both again.");
+        if (images.Count == 0)
+            throw new InvalidDataException($"'{imagesPath}' holds no images. help: download the MNIST files again.");
+        var labels = new int[raw.Length];
+        for (int i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] > 9)
+                throw new InvalidDataException($"label {i} in '{labelsPath}' is {raw[i]}, not a digit 0..9. help: the file is corrupt; download it again.");
+            labels[i] = raw[i];
+        }
+        return (images, labels);
+    }
+
+    /// <summary>A dense layer initialized as PyTorch's <c>nn.Linear</c>: weights and biases U(−1/√fan_in, 1/√fan_in).</summary>
+    private static Dense TorchLinear(int units, Activation activation, int fanIn)
+    {
+        double bound = 1 / Math.Sqrt(fanIn);
+        return new Dense(units, activation, new UniformInitializer(-bound, bound), new UniformInitializer(-bound, bound));
+    }
+
+    private static Matrix OneHot(int[] labels, int classes)
+    {
+        var y = new Matrix(labels.Length, classes);
+        var span = y.AsSpan();
+        for (int i = 0; i < labels.Length; i++)
+            span[i * classes + labels[i]] = 1f;
+        return y;
+    }
+
+    /// <summary>Test accuracy in chunks gathered from the bytes into one reused buffer: no float copy of the test set.</summary>
+    private static double TestAccuracy(Network network, IdxImages test, int[] labels)
+    {
+        const int chunk = 1000;
+        var buffer = new float[Math.Min(chunk, test.Count) * test.PixelsPerImage];
+        var indices = new int[Math.Min(chunk, test.Count)];
+        int correct = 0;
+        for (int start = 0; start < test.Count; start += chunk)
+        {
+            int count = Math.Min(chunk, test.Count - start);
+            for (int i = 0; i < count; i++)
+                indices[i] = start + i;
+            test.GatherRows(indices.AsSpan(0, count), buffer);
+            var outputs = network.Forward(buffer, count);
+            for (int r = 0; r < count; r++)
+            {
+                if (outputs.AsSpan(r * 10, 10).IndexOfMax() == labels[start + r])
+                    correct++;
+            }
+        }
+        return (double)correct / test.Count;
+    }
+
+    private static int IndexOfMax(this Span<float> row) => System.Numerics.Tensors.TensorPrimitives.IndexOfMax<float>(row);
+
+    private static double[][] Rows(IdxImages images)
+    {
+        var rows = new double[images.Count][];
+        for (int i = 0; i < images.Count; i++)
+        {
+            var pixels = images.Image(i);
+            var row = new double[pixels.Length];
+            for (int j = 0; j < pixels.Length; j++)
+                row[j] = pixels[j] / 255.0;
+            rows[i] = row;
+        }
+        return rows;
+    }
+
+    /// <summary>The machine in one line: CPU model, logical cores, vector extensions, runtime, OS.</summary>
+    internal static string Machine()
+    {
+        string cpu = "unknown CPU";
+        try
+        {
+            if (File.Exists("/proc/cpuinfo"))
+            {
+                string? line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+                if (line is not null)
+                    cpu = line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+            }
+        }
+        catch (IOException)
+        {
+        }
+        var isa = new List<string>();
+        if (Avx2.IsSupported) isa.Add("AVX2");
+        if (Fma.IsSupported) isa.Add("FMA");
+        if (Avx512F.IsSupported) isa.Add("AVX-512F");
+        if (isa.Count == 0) isa.Add("no AVX2");
+        return $"{cpu}, {Environment.ProcessorCount} logical cores, {string.Join(" ", isa)}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}";
+    }
+
+    private static void Render(IAnsiConsole console, Document d)
+    {
+        console.WriteLine($"bench {d.Workload}: {d.What}");
+        console.WriteLine($"threads {d.Settings.Threads}, seed {d.Settings.Seed}, {d.Settings.Repeat} run(s)");
+        console.WriteLine($"machine: {d.Machine}");
+        bool xor = d.Workload == "xor";
+        var table = CliTable.Create("run", xor ? "epochs" : "epoch", xor ? "seconds (whole run)" : "seconds", "cpu seconds", xor ? "accuracy" : "test accuracy");
+        foreach (var r in d.Runs)
+            table.AddPlainRow(r.Run.ToString(CultureInfo.InvariantCulture), r.Epoch.ToString(CultureInfo.InvariantCulture),
+                r.Seconds.ToString("0.0000", CultureInfo.InvariantCulture), r.CpuSeconds.ToString("0.0000", CultureInfo.InvariantCulture),
+                r.TestAccuracy.ToString("0.0000", CultureInfo.InvariantCulture));
+        console.Write(table);
+        if (d.Detail is not null)
+            console.WriteLine(d.Detail);
+        console.WriteLine($"median: {d.MedianSeconds.ToString("0.0000", CultureInfo.InvariantCulture)} s · {(xor ? "accuracy" : "test accuracy")}: {d.FinalAccuracy.ToString("0.0000", CultureInfo.InvariantCulture)} · " +
+                          $"peak memory: {d.PeakWorkingSetMb.ToString("0", CultureInfo.InvariantCulture)} MB (working set), GC heap {d.GcHeapMb.ToString("0", CultureInfo.InvariantCulture)} MB");
+    }
+
+    private static string N(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Times each epoch from the trainer's clock, leaving out the time this callback spends testing.</summary>
+    private sealed class EpochTimer(Func<EpochRecord, EpochRow> evaluate, List<EpochRow> rows) : IProgress<EpochRecord>
+    {
+        private TimeSpan _last = TimeSpan.Zero;
+        private TimeSpan _excluded = TimeSpan.Zero;
+        private TimeSpan _cpu = CpuTime();
+
+        public void Report(EpochRecord value)
+        {
+            var clock = Stopwatch.StartNew();
+            var cpu = CpuTime();
+            double seconds = (value.Elapsed - _excluded - _last).TotalSeconds;
+            _last = value.Elapsed - _excluded;
+            var row = evaluate(value) with { Seconds = seconds, CpuSeconds = (cpu - _cpu).TotalSeconds };
+            rows.Add(row);
+            _excluded += clock.Elapsed;
+            _cpu = CpuTime();
+        }
+    }
+
+    private sealed record Settings(string Workload, int Epochs, int Threads, int Repeat, int Seed, string? DataDir);
+
+    /// <summary>One timed epoch (or run): wall-clock seconds, and the process's CPU seconds over the same span (both threads; a check on a busy machine).</summary>
+    private sealed record EpochRow(int Run, int Epoch, double Seconds, double TestAccuracy, double? TrainLoss)
+    {
+        public double CpuSeconds { get; init; }
+    }
+
+    private static TimeSpan CpuTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
+    private sealed record Document(
+        string Bench, string Workload, string What, Settings Settings, string Machine, IReadOnlyList<EpochRow> Runs,
+        double MedianSeconds, double FinalAccuracy, double PeakWorkingSetMb, double GcHeapMb, string? Detail, double[]? Predictions);
+}
