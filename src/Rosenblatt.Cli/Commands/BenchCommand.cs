@@ -125,7 +125,7 @@ internal static class BenchCommand
         // An untimed 100-epoch run first compiles every method the replay calls, so the timed runs measure
         // the arithmetic and the loop, not the JIT (about 0.1 s, ten times a whole replay).
         var warmup = Stopwatch.StartNew();
-        new Trainer(new TrainerOptions { Epochs = 100, BatchSize = 0, Shuffle = false })
+        new Trainer(new TrainerOptions { Epochs = 100, BatchSize = TrainerOptions.FullBatch, Shuffle = false })
             .Fit(new Network(2, new Dense(4, Sigmoid.Instance), new Dense(1, Sigmoid.Instance)), MeanSquaredError.Instance, new Sgd(0.5), x, y);
         double warmupSeconds = warmup.Elapsed.TotalSeconds;
         for (int run = 1; run <= s.Repeat; run++)
@@ -133,7 +133,7 @@ internal static class BenchCommand
             var network = new Network(2, new Dense(4, Sigmoid.Instance), new Dense(1, Sigmoid.Instance));
             network.InitializeLikeNumPy(42, 0.5);
             // The script's lr 1.0 on the gradient of ½·mean((a − y)²) is lr 0.5 on Rosenblatt's mean((a − y)²).
-            var trainer = new Trainer(new TrainerOptions { Epochs = s.Epochs, BatchSize = 0, Shuffle = false });
+            var trainer = new Trainer(new TrainerOptions { Epochs = s.Epochs, BatchSize = TrainerOptions.FullBatch, Shuffle = false });
             var cpu = CpuTime();
             var clock = Stopwatch.StartNew();
             var history = trainer.Fit(network, MeanSquaredError.Instance, new Sgd(0.5), x, y);

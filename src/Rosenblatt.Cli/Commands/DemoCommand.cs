@@ -104,7 +104,7 @@ internal static class DemoCommand
     {
         var network = new Network(2, new Dense(4, "sigmoid"), new Dense(1, "sigmoid"));
         network.InitializeLikeNumPy(seed: 42, scale: 0.5);
-        var trainer = new Trainer(new TrainerOptions { Epochs = 10_000, BatchSize = 0, Shuffle = false });
+        var trainer = new Trainer(new TrainerOptions { Epochs = 10_000, BatchSize = TrainerOptions.FullBatch, Shuffle = false });
         var x = Matrix.FromRows(LogicGate.Xor.X);
         var history = trainer.Fit(network, MeanSquaredError.Instance, new Sgd(0.5), x, new Matrix(4, 1, [0, 1, 1, 0]));
         var outputs = network.Predict(x).AsSpan().ToArray();

@@ -67,7 +67,7 @@ internal static partial class MlpCommand
     {
         var s = d.Settings;
         string optimizer = OptimizerLabel(s);
-        string batches = s.Batch == 0 ? "full batch" : $"batches of {s.Batch}, shuffled";
+        string batches = s.Batch is null ? "full batch" : $"batches of {s.Batch}, shuffled";
         string task = d.Classes is { } classes ? $"classes {string.Join(", ", classes)}" : "regression";
         console.WriteLine($"MLP {d.Shape} on {d.Data}: {d.Rows} rows, {d.Features} feature{(d.Features == 1 ? "" : "s")}, {task}");
         console.WriteLine($"{s.Activation} hidden, {s.OutputActivation} output, {s.Loss} loss, {optimizer} lr {N(s.LearningRate)}");

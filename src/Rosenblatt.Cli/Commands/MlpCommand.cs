@@ -53,7 +53,7 @@ internal static partial class MlpCommand
         var l2 = new Option<double>("--l2") { Description = "L2 weight decay λ in [0, 1), added as λ·w to every weight's gradient (not the biases'); 0 turns it off.", HelpName = "λ", DefaultValueFactory = _ => 0 };
         var lr = new Option<double>("--lr") { Description = "The learning rate, in (0, 10].", DefaultValueFactory = _ => 1.0 };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the truth table.", DefaultValueFactory = _ => 10_000 };
-        var batch = new Option<int>("--batch") { Description = "Rows per gradient step; 0 is the whole table (full batch, no shuffling).", DefaultValueFactory = _ => 0 };
+        var batch = new Option<int?>("--batch") { Description = "Rows per gradient step, at least 1, shuffled each epoch; leave it out for the whole table in every step (full batch, no shuffling)." };
         var seed = new Option<int>("--seed") { Description = "The seed for the starting weights and the shuffling.", DefaultValueFactory = _ => 42 };
         var init = new Option<string?>("--init") { Description = "How weights start: zeros, constant:value, uniform[:limit], normal[:σ], xavier or he (default: xavier, or he for relu and leaky_relu).", HelpName = "name[:value]" };
         var data = new Option<string?>("--data") { Description = "A CSV file to learn instead of a gate (numeric features, label in the last column unless --label says otherwise); with --output-activation identity the label is a real-valued target (regression).", HelpName = "file.csv" };
@@ -73,7 +73,7 @@ internal static partial class MlpCommand
             var settings = new Settings(
                 csv is null ? LogicGate.FromName(parse.GetValue(gate)!).Name : "", sizes, hidden, output,
                 parse.GetValue(loss)!, parse.GetValue(optimizer)!, parse.GetValue(momentum), parse.GetValue(lr), parse.GetValue(lr),
-                parse.GetValue(epochs), parse.GetValue(batch), parse.GetValue(batch) > 0, parse.GetValue(seed),
+                parse.GetValue(epochs), parse.GetValue(batch), parse.GetValue(batch) is not null, parse.GetValue(seed),
                 parse.GetValue(init), parse.GetValue(numpyInit), parse.GetValue(l2));
             if (csv is null)
                 return Execute(cli, parse, settings);
@@ -126,7 +126,7 @@ internal static partial class MlpCommand
         var optimizer = OptimizerRegistry.Create(settings.Optimizer, settings.EffectiveLearningRate, settings.Momentum, settings.L2);
         var trainer = new Trainer(new TrainerOptions
         {
-            Epochs = settings.Epochs, BatchSize = settings.Batch, Shuffle = settings.Shuffle, Seed = settings.Seed,
+            Epochs = settings.Epochs, BatchSize = settings.Batch ?? TrainerOptions.FullBatch, Shuffle = settings.Shuffle, Seed = settings.Seed,
         });
         return trainer.Fit(network, LossRegistry.FromName(settings.Loss), optimizer, x, y);
     }
@@ -157,8 +157,8 @@ internal static partial class MlpCommand
                 $"--lr must be > 0 and at most 10 (received {s.LearningRate.ToString(CultureInfo.InvariantCulture)}). help: typical values are 0.01 to 1 for sgd, 0.001 to 0.1 for adam.");
         if (s.Epochs < 1)
             throw new ArgumentException($"--epochs must be at least 1 (received {s.Epochs}). help: xor needs a few thousand epochs with sgd, e.g. --epochs 10000.");
-        if (s.Batch < 0)
-            throw new ArgumentException($"--batch must be 0 (the whole data set) or more (received {s.Batch}). help: use --batch 0 for full batch, or e.g. --batch 2.");
+        if (s.Batch < 1)
+            throw new ArgumentException($"--batch must be at least 1 (received {s.Batch}). help: leave --batch out to train on the whole table in every step (full batch), or give e.g. --batch 2.");
         if (!(s.Momentum >= 0 && s.Momentum < 1))
             throw new ArgumentException(
                 $"--momentum must be at least 0 and below 1 (received {s.Momentum.ToString(CultureInfo.InvariantCulture)}). help: typical momentum is 0.9; 0 turns it off.");
@@ -221,7 +221,7 @@ internal static partial class MlpCommand
             ? $"{s.OutputActivation} activation"
             : $"{s.Activation} hidden, {s.OutputActivation} output";
         string optimizer = OptimizerLabel(s);
-        string batches = s.Batch == 0 ? "full batch" : $"batches of {s.Batch}, shuffled";
+        string batches = s.Batch is null ? "full batch" : $"batches of {s.Batch}, shuffled";
         console.WriteLine($"MLP {d.Shape} on {s.Gate.ToUpperInvariant()}: {activations}, {s.Loss} loss, {optimizer} lr {N(s.LearningRate)}, {batches}");
         console.WriteLine($"{s.Epochs} epochs, seed {s.Seed}, initial weights: {s.Init}");
         if (d.Note is { } note)
@@ -306,7 +306,7 @@ internal static partial class MlpCommand
     /// <summary>The run's settings as given; <see cref="EffectiveLearningRate"/> is the rate the optimizer really used.</summary>
     internal sealed record Settings(
         string Gate, int[] Layers, string Activation, string OutputActivation, string Loss, string Optimizer, double Momentum,
-        double LearningRate, double EffectiveLearningRate, int Epochs, int Batch, bool Shuffle, int Seed, string? Init, bool NumpyInit, double L2);
+        double LearningRate, double EffectiveLearningRate, int Epochs, int? Batch, bool Shuffle, int Seed, string? Init, bool NumpyInit, double L2);
 
     /// <summary>One epoch of the loss curve: the mean loss over the epoch's batches (each before its update) and the accuracy, for classifiers.</summary>
     internal sealed record CurvePoint(int Epoch, double Loss, double? Accuracy);

@@ -38,7 +38,7 @@ internal sealed class TrainOptions
     public Option<int> Epochs { get; } = new("--epochs") { Description = "Passes over the training rows (the most, for the perceptron).", DefaultValueFactory = _ => 30 };
 
     /// <summary><c>--batch</c>.</summary>
-    public Option<int> Batch { get; } = new("--batch") { Description = "Rows per gradient step; 0 for the whole training set.", DefaultValueFactory = _ => 32 };
+    public Option<int> Batch { get; } = new("--batch") { Description = "Rows per gradient step, at least 1; a size at least the number of training rows trains on all of them at once (full batch).", DefaultValueFactory = _ => 32 };
 
     /// <summary><c>--seed</c>.</summary>
     public Option<int> Seed { get; } = new("--seed") { Description = "The seed for the split, the starting weights, the shuffling and synthetic data.", DefaultValueFactory = _ => 42 };

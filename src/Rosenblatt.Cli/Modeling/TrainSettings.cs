@@ -33,8 +33,8 @@ internal sealed record TrainSettings(
             throw new ArgumentException($"--lr must be > 0 and at most 10 (received {N(LearningRate)}). help: typical values are 0.001 for adam, 0.01 to 0.1 for sgd.");
         if (Epochs < 1 || Epochs > 1_000_000)
             throw new ArgumentException($"--epochs must be 1 to 1000000 (received {Epochs}). help: 30 is plenty for the digits set; use --patience to stop when it stops improving.");
-        if (Batch < 0)
-            throw new ArgumentException($"--batch must be 0 (the whole training set) or more (received {Batch}). help: 32 is a good default.");
+        if (Batch < 1)
+            throw new ArgumentException($"--batch must be at least 1 (received {Batch}). help: 32 is a good default; a size at least the number of training rows trains on all of them at once (full batch).");
         if (!(TestFraction >= 0 && TestFraction < 1))
             throw new ArgumentException($"--test must be at least 0 and below 1 (received {N(TestFraction)}). help: 0.2 holds out a fifth of the rows; 0 tests on the training rows.");
         if (!(Validation >= 0 && Validation <= 0.9))
@@ -70,7 +70,7 @@ internal sealed record TrainSettings(
         string output = classes == 2 ? "sigmoid" : "softmax";
         string activations = Model == "network" ? $"{Activation} hidden, {output} output" : $"{output} output";
         string optimizer = Momentum != 0 ? $"{Optimizer} (momentum {N(Momentum)})" : Optimizer;
-        string batches = Batch == 0 ? "full batch" : $"batches of {Batch}";
+        string batches = $"batches of {Batch}";
         string extra = (Validation > 0 ? $", {N(Validation * 100)}% of training rows for validation" : "")
             + (Patience is int p ? $", early stopping after {p} epochs without improvement" : Model == "logistic" ? ", stops when the loss stops improving" : "");
         return $"{activations}, cross-entropy loss" + Environment.NewLine

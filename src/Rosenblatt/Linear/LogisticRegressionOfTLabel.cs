@@ -105,7 +105,7 @@ public class LogisticRegression<TLabel> : IClassifier<TLabel> where TLabel : not
         {
             Epochs = Options.MaxEpochs,
             BatchSize = Options.BatchSize,
-            Shuffle = Options.BatchSize > 0,
+            Shuffle = Options.BatchSize < features.Rows,
             Seed = Options.Seed,
             EarlyStoppingPatience = Options.Patience,
             MinDelta = Options.Tolerance,

@@ -17,8 +17,8 @@ public sealed record LogisticRegressionOptions
     /// <summary>The most epochs (passes over the data).</summary>
     public int MaxEpochs { get; init; } = 5000;
 
-    /// <summary>Samples per step; 0 means the whole data set (full-batch gradient descent).</summary>
-    public int BatchSize { get; init; }
+    /// <summary>Samples per step, at least 1; the default, <see cref="Training.TrainerOptions.FullBatch"/>, is the whole data set (full-batch gradient descent).</summary>
+    public int BatchSize { get; init; } = Training.TrainerOptions.FullBatch;
 
     /// <summary>The L2 penalty λ on the weights (not the bias); 0 for none. It keeps weights finite on separable data.</summary>
     public double L2 { get; init; }
@@ -42,7 +42,7 @@ public sealed record LogisticRegressionOptions
         Guard.Positive(LearningRate, nameof(LearningRate), "typical values are 0.01 to 1 for gradient descent on scaled features.");
         Guard.InRange(LearningRate, 0, 10, nameof(LearningRate), "a learning rate above 10 diverges; typical values are 0.01 to 1.");
         Guard.AtLeast(MaxEpochs, 1, nameof(MaxEpochs), "train for at least one epoch.");
-        Guard.AtLeast(BatchSize, 0, nameof(BatchSize), "use a positive batch size, or 0 for full batch.");
+        Guard.AtLeast(BatchSize, 1, nameof(BatchSize), "use a positive batch size such as 32, or TrainerOptions.FullBatch (the default) for full batch.");
         Guard.InRange(L2, 0, 0.999999, nameof(L2), "typical values are 1e-4 to 1e-2; 0 turns the penalty off.");
         Guard.InRange(Tolerance, 0, 1, nameof(Tolerance), "use a small value such as 1e-7.");
         Guard.AtLeast(Patience, 1, nameof(Patience), "wait at least one epoch.");

@@ -33,7 +33,7 @@ public sealed record MlpOptions
     /// <summary>The most epochs.</summary>
     public int Epochs { get; init; } = 200;
 
-    /// <summary>Samples per step; 0 for full batch.</summary>
+    /// <summary>Samples per step, at least 1; <see cref="Training.TrainerOptions.FullBatch"/> for full batch.</summary>
     public int BatchSize { get; init; } = 32;
 
     /// <summary>The seed for initial weights, shuffling and the validation split.</summary>

@@ -10,7 +10,12 @@ public sealed record TrainerOptions
     /// <summary>The most passes over the training data.</summary>
     public int Epochs { get; init; } = 100;
 
-    /// <summary>Samples per gradient step; 0 means the whole training set (full batch, as in seed 002).</summary>
+    /// <summary>The batch size that means "the whole training set in every step": full-batch gradient descent, as in seed 002.</summary>
+    /// <remarks>Any batch size at least the number of training rows does the same; this constant says it by name.</remarks>
+    public const int FullBatch = int.MaxValue;
+
+    /// <summary>Samples per gradient step, at least 1; <see cref="FullBatch"/> (or any size at least the row count) means the whole training set.</summary>
+    /// <remarks>0 is refused rather than read as "everything": a zero that slipped in from a bad config should not silently turn mini-batch training into full batch.</remarks>
     public int BatchSize { get; init; } = 32;
 
     /// <summary>Whether to visit the samples in a new seeded order every epoch.</summary>
@@ -40,7 +45,7 @@ public sealed record TrainerOptions
     {
         Guard.AtLeast(Epochs, 1, nameof(Epochs), "train for at least one epoch.");
         Guard.AtMost(Epochs, 10_000_000, nameof(Epochs), "that many epochs will not finish; use early stopping instead.");
-        Guard.AtLeast(BatchSize, 0, nameof(BatchSize), "use a positive batch size such as 32, or 0 for the whole data set.");
+        Guard.AtLeast(BatchSize, 1, nameof(BatchSize), "use a positive batch size such as 32, or TrainerOptions.FullBatch to train on the whole data set in every step.");
         Guard.InRange(ValidationSplit, 0, 0.9, nameof(ValidationSplit), "hold out a fraction such as 0.1 or 0.2, or 0 for none.");
         Guard.InRange(MinDelta, 0, double.MaxValue, nameof(MinDelta), "use 0, or a small tolerance such as 1e-6.");
         if (EarlyStoppingPatience is int patience)

@@ -134,7 +134,8 @@ public class MlpCommandTests
     [InlineData("--lr 0", "error: --lr must be > 0 and at most 10 (received 0).")]
     [InlineData("--lr 11", "error: --lr must be > 0 and at most 10 (received 11).")]
     [InlineData("--epochs 0", "error: --epochs must be at least 1 (received 0).")]
-    [InlineData("--batch -1", "error: --batch must be 0 (the whole data set) or more (received -1).")]
+    [InlineData("--batch -1", "error: --batch must be at least 1 (received -1).")]
+    [InlineData("--batch 0", "error: --batch must be at least 1 (received 0). help: leave --batch out to train on the whole table in every step (full batch)")]
     [InlineData("--gate nope", "error: 'nope' is not a known gate.")]
     public void BadInput_ExitsOne_WithOneClearLine(string args, string expected)
     {

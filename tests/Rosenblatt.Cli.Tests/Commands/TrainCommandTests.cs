@@ -41,7 +41,7 @@ public class TrainCommandTests
     {
         using var files = new CsvFiles();
         string model = Path.Combine(files.Folder, "xor.json");
-        var run = CliRun.Of("train", "--data", "xor", "--layers", "4", "--epochs", "200", "--batch", "0", "--lr", "0.05", "--out", model);
+        var run = CliRun.Of("train", "--data", "xor", "--layers", "4", "--epochs", "200", "--batch", "4", "--lr", "0.05", "--out", model);
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Training a network 2-4-1 on xor, no scaling", run.Out);
         Assert.Contains("4 training rows, 4 test rows: the same rows (a truth table has nothing to hold out)", run.Out);
@@ -185,6 +185,14 @@ public class TrainCommandTests
     public void Train_BadLearningRate_IsAUserErrorNamingTheOption()
     {
         UserErrors.AssertOneLine(CliRun.Of("train", "--data", "iris", "--lr", "-1"), "--lr", "-1");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    public void Train_BatchBelowOne_IsAUserErrorNamingTheOptionAndFullBatch(string batch)
+    {
+        UserErrors.AssertOneLine(CliRun.Of("train", "--data", "iris", "--batch", batch), "--batch must be at least 1", $"received {batch}", "full batch");
     }
 
     [Fact]

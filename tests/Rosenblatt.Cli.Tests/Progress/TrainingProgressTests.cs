@@ -16,7 +16,7 @@ public class TrainingProgressTests
         var stdout = new StringWriter();
         var cli = new CliContext(CliApp.PlainConsole(stdout), stdout, new StringWriter(), cancellation);
         var network = new Network(2, [new Dense(4, "tanh"), new Dense(1, "sigmoid")], seed: 3);
-        var trainer = new Trainer(options ?? new TrainerOptions { Epochs = epochs, BatchSize = 0, Shuffle = false });
+        var trainer = new Trainer(options ?? new TrainerOptions { Epochs = epochs, BatchSize = TrainerOptions.FullBatch, Shuffle = false });
         var history = TrainingProgress.Run(cli, json, "xor 2-4-1", epochs, (progress, token) =>
             trainer.Fit(network, BinaryCrossEntropy.Instance, new Adam(0.05), Matrix.FromRows(LogicGate.Xor.X),
                 new Matrix(4, 1, [0, 1, 1, 0]), progress: progress, cancellationToken: token));
@@ -72,7 +72,7 @@ public class TrainingProgressTests
     [Fact]
     public void Ending_OfACompleteRun_IsNull()
     {
-        var (_, history) = Run(3, options: new TrainerOptions { Epochs = 3, BatchSize = 0, Shuffle = false, RestoreBestWeights = false });
+        var (_, history) = Run(3, options: new TrainerOptions { Epochs = 3, BatchSize = TrainerOptions.FullBatch, Shuffle = false, RestoreBestWeights = false });
         Assert.Null(TrainingProgress.Ending(history));
     }
 
@@ -89,7 +89,7 @@ public class TrainingProgressTests
         var cli = new CliContext(console, stdout, new StringWriter());
         var network = new Network(2, [new Dense(4, "tanh"), new Dense(1, "sigmoid")], seed: 3);
         var history = TrainingProgress.Run(cli, json: false, "xor 2-4-1", 20, (progress, token) =>
-            new Trainer(new TrainerOptions { Epochs = 20, BatchSize = 0 }).Fit(network, BinaryCrossEntropy.Instance, new Adam(0.05),
+            new Trainer(new TrainerOptions { Epochs = 20, BatchSize = TrainerOptions.FullBatch }).Fit(network, BinaryCrossEntropy.Instance, new Adam(0.05),
                 Matrix.FromRows(LogicGate.Xor.X), new Matrix(4, 1, [0, 1, 1, 0]), progress: progress, cancellationToken: token));
         Assert.Equal(20, history.Epochs.Count);
         Assert.Contains("epoch 20/20", stdout.ToString());

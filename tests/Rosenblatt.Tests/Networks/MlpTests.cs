@@ -27,7 +27,7 @@ public class MlpTests
     public void TwoTwoOne_WithSeed1_LearnsXor()
     {
         var network = new Network(2, [new Dense(2, "sigmoid"), new Dense(1, "sigmoid")], seed: 1);
-        var trainer = new Trainer(new TrainerOptions { Epochs = 5000, BatchSize = 0, Shuffle = false });
+        var trainer = new Trainer(new TrainerOptions { Epochs = 5000, BatchSize = TrainerOptions.FullBatch, Shuffle = false });
         trainer.Fit(network, MeanSquaredError.Instance, new Sgd(2.0), XorX, XorY);
         Assert.True(LearnsXor(network));
     }
@@ -41,7 +41,7 @@ public class MlpTests
         for (int seed = 0; seed < 100; seed++)
         {
             var network = new Network(2, [new Dense(4, "tanh"), new Dense(1, "sigmoid")], seed);
-            var trainer = new Trainer(new TrainerOptions { Epochs = 999, BatchSize = 0, Shuffle = false });
+            var trainer = new Trainer(new TrainerOptions { Epochs = 999, BatchSize = TrainerOptions.FullBatch, Shuffle = false });
             trainer.Fit(network, BinaryCrossEntropy.Instance, new Adam(0.05), XorX, XorY);
             if (LearnsXor(network)) learned++;
             else failures.Add(seed);

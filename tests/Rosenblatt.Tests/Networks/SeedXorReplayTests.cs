@@ -19,7 +19,7 @@ public class SeedXorReplayTests
     {
         var network = new Network(2, new Dense(4, "sigmoid"), new Dense(1, "sigmoid"));
         network.InitializeLikeNumPy(seed: 42, scale: 0.5);
-        var trainer = new Trainer(new TrainerOptions { Epochs = 10_000, BatchSize = 0, Shuffle = false });
+        var trainer = new Trainer(new TrainerOptions { Epochs = 10_000, BatchSize = TrainerOptions.FullBatch, Shuffle = false });
         var x = Matrix.FromRows(LogicGate.Xor.X);
         var y = new Matrix(4, 1, LogicGate.Xor.Y.Select(v => (float)v).ToArray());
         var history = trainer.Fit(network, MeanSquaredError.Instance, new Sgd(learningRate: 0.5), x, y);

@@ -133,7 +133,7 @@ public sealed class ModelFileRoundTripTests : IDisposable
     {
         var network = new Network(2, [new Dense(4, "sigmoid"), new Dense(1, "sigmoid")], seed: 11);
         var x = Matrix.FromRows(LogicGate.Xor.X);
-        new Trainer(new TrainerOptions { Epochs = 50, BatchSize = 0, Shuffle = false })
+        new Trainer(new TrainerOptions { Epochs = 50, BatchSize = TrainerOptions.FullBatch, Shuffle = false })
             .Fit(network, MeanSquaredError.Instance, new Sgd(0.5), x, new Matrix(4, 1, [0, 1, 1, 0]));
         string path = _folder.File("net.json");
         ModelFile.Save(path, network, new ModelSaveOptions { Epochs = 50 });

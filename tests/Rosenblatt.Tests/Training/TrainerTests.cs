@@ -88,7 +88,7 @@ public class TrainerTests
         var (x, y) = Blobs(5, 60, noise: 2.0);
         var (vx, vy) = Blobs(6, 200, noise: 2.0);
         var network = Net(2, hidden: 64);
-        var history = new Trainer(new TrainerOptions { Epochs = 500, BatchSize = 0, EarlyStoppingPatience = 10, Seed = 1 })
+        var history = new Trainer(new TrainerOptions { Epochs = 500, BatchSize = TrainerOptions.FullBatch, EarlyStoppingPatience = 10, Seed = 1 })
             .Fit(network, BinaryCrossEntropy.Instance, new Adam(0.05), x, y, validation: (vx, vy));
         Assert.True(history.StoppedEarly, $"ran {history.Epochs.Count} epochs");
         Assert.True(history.RestoredBestWeights);
@@ -105,7 +105,7 @@ public class TrainerTests
     {
         var (x, y) = Blobs(1, 37);
         var optimizer = new Sgd(0.1);
-        new Trainer(new TrainerOptions { Epochs = 6, BatchSize = 0 }).Fit(Net(1), BinaryCrossEntropy.Instance, optimizer, x, y);
+        new Trainer(new TrainerOptions { Epochs = 6, BatchSize = TrainerOptions.FullBatch }).Fit(Net(1), BinaryCrossEntropy.Instance, optimizer, x, y);
         Assert.Equal(6, optimizer.Steps);
     }
 
@@ -137,7 +137,7 @@ public class TrainerTests
     {
         var (x, y) = Blobs(1, 16);
         var optimizer = new Sgd(0.8);
-        var history = new Trainer(new TrainerOptions { Epochs = 5, BatchSize = 0, Schedule = new StepDecaySchedule(2, 0.5) })
+        var history = new Trainer(new TrainerOptions { Epochs = 5, BatchSize = TrainerOptions.FullBatch, Schedule = new StepDecaySchedule(2, 0.5) })
             .Fit(Net(1), BinaryCrossEntropy.Instance, optimizer, x, y);
         Assert.Equal([0.8, 0.8, 0.4, 0.4, 0.2], history.Epochs.Select(e => e.LearningRate));
         Assert.Equal(0.8, optimizer.LearningRate);
@@ -148,7 +148,7 @@ public class TrainerTests
     {
         // lr at the floor of what a 2-D sigmoid can do: the training loss stalls within a few hundred full-batch epochs.
         var (x, y) = Blobs(1, 40, noise: 3);
-        var history = new Trainer(new TrainerOptions { Epochs = 300, BatchSize = 0, Schedule = new ReduceOnPlateauSchedule(0.5, patience: 3) })
+        var history = new Trainer(new TrainerOptions { Epochs = 300, BatchSize = TrainerOptions.FullBatch, Schedule = new ReduceOnPlateauSchedule(0.5, patience: 3) })
             .Fit(new Network(2, new Dense(1, "sigmoid")), BinaryCrossEntropy.Instance, new Sgd(5), x, y);
         var rates = history.Epochs.Select(e => e.LearningRate).ToArray();
         Assert.Equal(5, rates[0]);
@@ -197,11 +197,12 @@ public class TrainerTests
     }
 
     [Theory]
-    [InlineData(-1, "BatchSize must be >= 0 (received -1)")]
+    [InlineData(-1, "BatchSize must be >= 1 (received -1)")]
+    [InlineData(0, "BatchSize must be >= 1 (received 0)")]
     public void TrainerOptions_WithBadBatchSize_NamesTheValueAndTheFix(int batch, string expected)
     {
         var ex = Assert.ThrowsAny<ArgumentException>(() => new Trainer(new TrainerOptions { BatchSize = batch }));
         Assert.Contains(expected, ex.Message);
-        Assert.Contains("help: use a positive batch size such as 32, or 0 for the whole data set.", ex.Message);
+        Assert.Contains("help: use a positive batch size such as 32, or TrainerOptions.FullBatch to train on the whole data set in every step.", ex.Message);
     }
 }
