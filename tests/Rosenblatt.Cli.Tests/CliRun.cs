@@ -32,5 +32,17 @@ public sealed record CliRun(int ExitCode, string Out, string Err)
         return new CliRun(code, Normalize(stdout), Normalize(stderr));
     }
 
+    /// <summary>Asserts the run ended as a user error must (exit code 1, nothing on stdout, exactly one
+    /// <c>error: …</c> line on stderr that carries a <c>help:</c> fix) and returns that line.</summary>
+    public string UserErrorLine()
+    {
+        Assert.Equal(ExitCodes.UserError, ExitCode);
+        Assert.Equal("", Out);
+        string line = Assert.Single(Err.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("error: ", line);
+        Assert.Contains("help:", line);
+        return line;
+    }
+
     private static string Normalize(StringWriter writer) => writer.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
 }

@@ -40,7 +40,7 @@ internal static partial class MlpCommand
         double squaredError = 0;
         for (int r = 0; r < data.Count; r++)
         {
-            double[] output = [.. outputsMatrix.Row(r).ToArray().Select(v => (double)v)];
+            double[] output = OutputRow(outputsMatrix, r);
             if (regression)
             {
                 float target = data.Targets[r];
@@ -48,17 +48,13 @@ internal static partial class MlpCommand
                 predictions.Add(new CsvPrediction(r + 1, output, target.ToString(CultureInfo.InvariantCulture), F4(output[0]), false));
                 continue;
             }
-            int predicted = output.Length == 1 ? (output[0] >= 0.5 ? 1 : 0) : Array.IndexOf(output, output.Max());
+            int predicted = PredictedClass(output);
             bool ok = predicted == data.Labels[r];
             if (ok) correct++;
             predictions.Add(new CsvPrediction(r + 1, output, data.ClassNames[data.Labels[r]], data.ClassNames[predicted], ok));
         }
-        string init = settings.NumpyInit
-            ? $"numpy (np.random.seed({settings.Seed}); randn × 0.5; biases 0)"
-            : string.Join("/", network.Layers.Select(l => l.WeightInitializer.Name).Distinct());
-        var document = new CsvDocument(settings with { Init = init }, data.Name, data.Count, data.FeatureCount,
-            regression ? null : data.ClassNames, network.Shape, note,
-            [.. history.Epochs.Select(e => new CurvePoint(e.Epoch, e.Loss, e.Accuracy))], history.Last.Loss, predictions,
+        var document = new CsvDocument(settings with { Init = InitLabel(settings, network) }, data.Name, data.Count, data.FeatureCount,
+            regression ? null : data.ClassNames, network.Shape, note, Curve(history), history.Last.Loss, predictions,
             regression ? null : (double)correct / data.Count, regression ? squaredError / data.Count : null);
         return cli.Write(parse, document, console => RenderCsv(console, document));
     }
@@ -74,18 +70,7 @@ internal static partial class MlpCommand
         console.WriteLine($"{s.Epochs} epochs, {batches}, seed {s.Seed}, initial weights: {s.Init}");
         if (d.Note is { } note)
             console.WriteLine(note);
-        bool accuracy = d.LossCurve.Any(p => p.Accuracy is not null);
-        var curve = accuracy ? CliTable.Create("epoch", "loss", "accuracy") : CliTable.Create("epoch", "loss");
-        foreach (var point in SampleCurve(d.LossCurve))
-        {
-            string epoch = point.Epoch.ToString(CultureInfo.InvariantCulture);
-            string loss = CliFormat.Significant(point.Loss, 4);
-            if (accuracy)
-                curve.AddPlainRow(epoch, loss, point.Accuracy is double a ? $"{N(Math.Round(a * 100, 2))}%" : "-");
-            else
-                curve.AddPlainRow(epoch, loss);
-        }
-        console.Write(curve);
+        console.Write(CurveTable(d.LossCurve, a => $"{N(Math.Round(a * 100, 2))}%"));
 
         const int shown = 10;
         var table = d.Classes is null
@@ -93,7 +78,7 @@ internal static partial class MlpCommand
             : CliTable.Create("row", d.Predictions[0].Output.Length == 1 ? "output" : "outputs", "target", "predicted", "✓/✗");
         foreach (var p in d.Predictions.Take(shown))
         {
-            string output = p.Output.Length == 1 ? F4(p.Output[0]) : "[" + string.Join(", ", p.Output.Select(F4)) + "]";
+            string output = Outputs(p.Output);
             string row = p.Row.ToString(CultureInfo.InvariantCulture);
             if (d.Classes is null)
                 table.AddPlainRow(row, output, p.Target);

@@ -108,15 +108,11 @@ internal static partial class MlpCommand
         var predictions = new List<Prediction>();
         for (int r = 0; r < gate.X.Length; r++)
         {
-            double[] output = [.. outputs.Row(r).ToArray().Select(v => (double)v)];
-            int predicted = output.Length == 1 ? (output[0] >= 0.5 ? 1 : 0) : Array.IndexOf(output, output.Max());
+            double[] output = OutputRow(outputs, r);
+            int predicted = PredictedClass(output);
             predictions.Add(new Prediction(gate.X[r], output, gate.Y[r], predicted, predicted == gate.Y[r]));
         }
-        var curve = history.Epochs.Select(e => new CurvePoint(e.Epoch, e.Loss, e.Accuracy)).ToArray();
-        string init = settings.NumpyInit
-            ? $"numpy (np.random.seed({settings.Seed}); randn × 0.5; biases 0)"
-            : string.Join("/", network.Layers.Select(l => l.WeightInitializer.Name).Distinct());
-        var document = new Document(settings with { Init = init }, network.Shape, note, curve, history.Last.Loss,
+        var document = new Document(settings with { Init = InitLabel(settings, network) }, network.Shape, note, Curve(history), history.Last.Loss,
             predictions, predictions.Count(p => p.Correct), predictions.Count);
         return cli.Write(parse, document, console => Render(console, document));
     }
@@ -227,24 +223,12 @@ internal static partial class MlpCommand
         if (d.Note is { } note)
             console.WriteLine(note);
 
-        bool accuracy = d.LossCurve.Any(p => p.Accuracy is not null);
-        var curve = accuracy ? CliTable.Create("epoch", "loss", "accuracy") : CliTable.Create("epoch", "loss");
-        foreach (var point in SampleCurve(d.LossCurve))
-        {
-            string epoch = point.Epoch.ToString(CultureInfo.InvariantCulture);
-            string loss = CliFormat.Significant(point.Loss, 4);
-            if (accuracy)
-                curve.AddPlainRow(epoch, loss, point.Accuracy is double a ? $"{N(a * 100)}%" : "-");
-            else
-                curve.AddPlainRow(epoch, loss);
-        }
-        console.Write(curve);
+        console.Write(CurveTable(d.LossCurve, a => $"{N(a * 100)}%"));
 
         var table = CliTable.Create("input", d.Predictions[0].Output.Length == 1 ? "output" : "outputs", "target", "✓/✗");
         foreach (var p in d.Predictions)
         {
-            string output = p.Output.Length == 1 ? F4(p.Output[0]) : "[" + string.Join(", ", p.Output.Select(F4)) + "]";
-            table.AddRow(new Text(CliFormat.Vector(p.Input)), new Text(output),
+            table.AddRow(new Text(CliFormat.Vector(p.Input)), new Text(Outputs(p.Output)),
                 new Text(p.Target.ToString(CultureInfo.InvariantCulture)), CliTable.Mark(p.Correct));
         }
         console.Write(table);
@@ -252,6 +236,43 @@ internal static partial class MlpCommand
         if (d.Predictions[0].Output.Length == 1)
             console.WriteLine($"rounded as NumPy prints them: {NumPyFormat.Array([.. d.Predictions.Select(p => NumPyFormat.Round(p.Output[0], 2))])}");
     }
+
+    /// <summary>The printed loss curve: epoch, loss to 4 significant digits and, when the run recorded it, accuracy as <paramref name="percent"/> writes it.</summary>
+    private static Table CurveTable(IReadOnlyList<CurvePoint> points, Func<double, string> percent)
+    {
+        bool accuracy = points.Any(p => p.Accuracy is not null);
+        var curve = accuracy ? CliTable.Create("epoch", "loss", "accuracy") : CliTable.Create("epoch", "loss");
+        foreach (var point in SampleCurve(points))
+        {
+            string epoch = point.Epoch.ToString(CultureInfo.InvariantCulture);
+            string loss = CliFormat.Significant(point.Loss, 4);
+            if (accuracy)
+                curve.AddPlainRow(epoch, loss, point.Accuracy is double a ? percent(a) : "-");
+            else
+                curve.AddPlainRow(epoch, loss);
+        }
+        return curve;
+    }
+
+    /// <summary>Every epoch of the training history as a curve point.</summary>
+    private static CurvePoint[] Curve(TrainingHistory history) =>
+        [.. history.Epochs.Select(e => new CurvePoint(e.Epoch, e.Loss, e.Accuracy))];
+
+    /// <summary>How the starting weights were drawn, as printed and saved in the document.</summary>
+    private static string InitLabel(Settings s, Network network) => s.NumpyInit
+        ? $"numpy (np.random.seed({s.Seed}); randn × 0.5; biases 0)"
+        : string.Join("/", network.Layers.Select(l => l.WeightInitializer.Name).Distinct());
+
+    /// <summary>Row <paramref name="r"/> of the network's outputs, in double precision.</summary>
+    private static double[] OutputRow(Matrix outputs, int r) => [.. outputs.Row(r).ToArray().Select(v => (double)v)];
+
+    /// <summary>The class an output row stands for: one unit read as ≥ 0.5 → 1, else the largest unit.</summary>
+    private static int PredictedClass(double[] output) =>
+        output.Length == 1 ? (output[0] >= 0.5 ? 1 : 0) : Array.IndexOf(output, output.Max());
+
+    /// <summary>An output row as printed: one value, or several in brackets, to 4 decimals.</summary>
+    private static string Outputs(double[] output) =>
+        output.Length == 1 ? F4(output[0]) : "[" + string.Join(", ", output.Select(F4)) + "]";
 
     /// <summary>8 to 15 rows of the curve (all of it up to 20 epochs): epoch 1, every multiple of a round step
     /// (1, 2, 2.5 or 5 × 10ᵏ, the smallest at least epochs/15), and the last epoch.</summary>

@@ -1,9 +1,7 @@
 using Rosenblatt.Activations;
-using Rosenblatt.Data;
 using Rosenblatt.Diagnostics;
 using Rosenblatt.Initializers;
 using Rosenblatt.Layers;
-using Rosenblatt.Losses;
 using Rosenblatt.Networks;
 using Rosenblatt.Optimizers;
 using Rosenblatt.Training;
@@ -23,15 +21,12 @@ namespace Rosenblatt.Linear;
 /// <see cref="Trainer"/>, starting from zero weights (the loss is convex, so no symmetry needs breaking).</para>
 /// </remarks>
 /// <typeparam name="TLabel">The label type.</typeparam>
-public class LogisticRegression<TLabel> : IClassifier<TLabel> where TLabel : notnull
+public class LogisticRegression<TLabel> : NetworkClassifier<TLabel> where TLabel : notnull
 {
-    private ClassEncoder<TLabel>? _encoder;
-    private Network? _network;
-    private TrainingHistory? _history;
-
     /// <summary>Creates an untrained model; the options are validated now.</summary>
     /// <param name="options">Hyperparameters; defaults when null.</param>
     public LogisticRegression(LogisticRegressionOptions? options = null)
+        : base("LogisticRegression")
     {
         Options = options ?? new LogisticRegressionOptions();
         Options.Validate();
@@ -39,15 +34,6 @@ public class LogisticRegression<TLabel> : IClassifier<TLabel> where TLabel : not
 
     /// <summary>The hyperparameters.</summary>
     public LogisticRegressionOptions Options { get; }
-
-    /// <inheritdoc />
-    public IReadOnlyList<TLabel> Classes => (_encoder ?? throw NotFitted(nameof(Classes))).Classes;
-
-    /// <inheritdoc />
-    public int FeatureCount => Net(nameof(FeatureCount)).Inputs;
-
-    /// <summary>The training history: loss and accuracy per epoch.</summary>
-    public TrainingHistory History => _history ?? throw NotFitted(nameof(History));
 
     /// <summary>Whether training stopped because the loss stopped improving (rather than running out of epochs).</summary>
     public bool Converged => History.StoppedEarly;
@@ -78,9 +64,6 @@ public class LogisticRegression<TLabel> : IClassifier<TLabel> where TLabel : not
     /// <summary>The bias per output unit.</summary>
     public IReadOnlyList<double> Intercepts => Net(nameof(Intercepts)).Layers[0].Bias.Select(b => (double)b).ToArray();
 
-    /// <summary>The underlying one-layer network (for saving and inspection).</summary>
-    public Network Network => Net(nameof(Network));
-
     /// <summary>Trains on rows <paramref name="x"/> with labels <paramref name="y"/>, starting from zero weights.</summary>
     /// <param name="x">One row of finite features per sample.</param>
     /// <param name="y">One label per row; at least two classes.</param>
@@ -90,55 +73,11 @@ public class LogisticRegression<TLabel> : IClassifier<TLabel> where TLabel : not
     /// <exception cref="ArgumentException">Bad data (see the shared checks).</exception>
     /// <exception cref="TrainingDivergedException">The learning rate is too large for the data.</exception>
     public TrainingHistory Fit(IReadOnlyList<double[]> x, IReadOnlyList<TLabel> y,
-        IProgress<EpochRecord>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var features = EstimatorData.Features(x, nameof(x));
-        Guard.Labels(y, x.Count, nameof(y));
-        var encoder = ClassEncoder<TLabel>.Fit(y);
-        var targets = EstimatorData.OneHot(encoder.Encode(y), encoder.Count);
-        bool binary = encoder.Count == 2;
-        var output = new Dense(binary ? 1 : encoder.Count, binary ? Sigmoid.Instance : Softmax.Instance, new ZerosInitializer());
-        var network = new Network(features.Columns, [output], Options.Seed);
-        Loss loss = binary ? BinaryCrossEntropy.Instance : CategoricalCrossEntropy.Instance;
-        var optimizer = OptimizerRegistry.Create(Options.Optimizer, Options.LearningRate, 0, Options.L2);
-        var trainer = new Trainer(new TrainerOptions
-        {
-            Epochs = Options.MaxEpochs,
-            BatchSize = Options.BatchSize,
-            Shuffle = Options.BatchSize < features.Rows,
-            Seed = Options.Seed,
-            EarlyStoppingPatience = Options.Patience,
-            MinDelta = Options.Tolerance,
-            RestoreBestWeights = false,
-        });
-        var history = trainer.Fit(network, loss, optimizer, features, targets, progress: progress, cancellationToken: cancellationToken);
-        _encoder = encoder;
-        _network = network;
-        _history = history;
-        return history;
-    }
-
-    /// <summary>Sets learned state without training (model files).</summary>
-    internal void Restore(ClassEncoder<TLabel> encoder, Network network, TrainingHistory history)
-    {
-        _encoder = encoder;
-        _network = network;
-        _history = history;
-    }
-
-    void IClassifier<TLabel>.Train(IReadOnlyList<double[]> x, IReadOnlyList<TLabel> y) => Fit(x, y);
-
-    /// <summary>The probability of every class for each row (columns in <see cref="Classes"/> order; rows sum to 1).</summary>
-    /// <param name="x">Rows with <see cref="FeatureCount"/> values.</param>
-    public double[][] PredictProbabilities(IReadOnlyList<double[]> x)
-    {
-        var network = Net(nameof(PredictProbabilities));
-        var outputs = network.Predict(EstimatorData.Features(x, nameof(x), network.Inputs));
-        return EstimatorData.Probabilities(outputs, _encoder!.Count);
-    }
+        IProgress<EpochRecord>? progress = null, CancellationToken cancellationToken = default) =>
+        FitNetwork(x, y, progress, cancellationToken);
 
     /// <summary>The raw score <c>w·x + b</c> of a binary model for each row (the log-odds of the positive class).</summary>
-    /// <param name="x">Rows with <see cref="FeatureCount"/> values.</param>
+    /// <param name="x">Rows with <see cref="NetworkClassifier{TLabel}.FeatureCount"/> values.</param>
     public double[] DecisionFunction(IReadOnlyList<double[]> x)
     {
         var model = Binary(nameof(DecisionFunction));
@@ -148,28 +87,29 @@ public class LogisticRegression<TLabel> : IClassifier<TLabel> where TLabel : not
         return x.Select(row => row.Select((v, i) => v * w[i]).Sum() + b).ToArray();
     }
 
-    /// <inheritdoc />
-    public TLabel[] Predict(IReadOnlyList<double[]> x) =>
-        PredictProbabilities(x).Select(p => _encoder!.Decode(EstimatorData.ArgMax(p))).ToArray();
+    /// <summary>One output unit, zero-initialized: the loss is convex, so no symmetry needs breaking.</summary>
+    private protected override Network BuildNetwork(int inputs, int outputs, Activation output) =>
+        new(inputs, [new Dense(outputs, output, new ZerosInitializer())], Options.Seed);
 
-    /// <inheritdoc />
-    public double Score(IReadOnlyList<double[]> x, IReadOnlyList<TLabel> y)
+    private protected override Optimizer CreateOptimizer() =>
+        OptimizerRegistry.Create(Options.Optimizer, Options.LearningRate, 0, Options.L2);
+
+    private protected override Trainer CreateTrainer() => new(new TrainerOptions
     {
-        var predicted = Predict(x);
-        Guard.Labels(y, x.Count, nameof(y));
-        var eq = EqualityComparer<TLabel>.Default;
-        return (double)predicted.Where((p, i) => eq.Equals(p, y[i])).Count() / predicted.Length;
-    }
-
-    private Network Net(string member) => _network ?? throw NotFitted(member);
+        Epochs = Options.MaxEpochs,
+        BatchSize = Options.BatchSize,
+        Shuffle = Options.BatchSize != TrainerOptions.FullBatch,
+        Seed = Options.Seed,
+        EarlyStoppingPatience = Options.Patience,
+        MinDelta = Options.Tolerance,
+        RestoreBestWeights = false,
+    });
 
     private LogisticRegression<TLabel> Binary(string member)
     {
         if (Net(member).Outputs != 1)
             throw new InvalidOperationException(
-                $"LogisticRegression.{member} exists only for two classes, but this model has {_encoder!.Count}. help: use Coefficients and Intercepts (one row per class).");
+                $"LogisticRegression.{member} exists only for two classes, but this model has {Classes.Count}. help: use Coefficients and Intercepts (one row per class).");
         return this;
     }
-
-    private static NotFittedException NotFitted(string member) => new("LogisticRegression", member);
 }

@@ -111,10 +111,8 @@ public sealed class LoadedModel
         {
             Perceptron<int> m => Text(m.Predict(rows)),
             Perceptron<string> m => m.Predict(rows),
-            LogisticRegression<int> m => Text(m.Predict(rows)),
-            LogisticRegression<string> m => m.Predict(rows),
-            MlpClassifier<int> m => Text(m.Predict(rows)),
-            MlpClassifier<string> m => m.Predict(rows),
+            NetworkClassifier<int> m => Text(m.Predict(rows)),
+            NetworkClassifier<string> m => m.Predict(rows),
             _ => throw new InvalidOperationException($"unexpected model type {Model.GetType().Name}."),
         };
     }
@@ -130,10 +128,8 @@ public sealed class LoadedModel
         {
             Perceptron<int> m => m.DecisionScores(rows),
             Perceptron<string> m => m.DecisionScores(rows),
-            LogisticRegression<int> m => m.PredictProbabilities(rows),
-            LogisticRegression<string> m => m.PredictProbabilities(rows),
-            MlpClassifier<int> m => m.PredictProbabilities(rows),
-            MlpClassifier<string> m => m.PredictProbabilities(rows),
+            NetworkClassifier<int> m => m.PredictProbabilities(rows),
+            NetworkClassifier<string> m => m.PredictProbabilities(rows),
             MlpRegressor m => m.Predict(rows),
             Network n => n.Predict(Matrix.FromRows(rows)).ToRows().Select(r => Array.ConvertAll(r, v => (double)v)).ToArray(),
             _ => throw new InvalidOperationException($"unexpected model type {Model.GetType().Name}."),

@@ -255,14 +255,12 @@ internal sealed class ModelReader
             ModelKind.LogisticRegression => Build<object>(() =>
             {
                 var options = Options(doc.Options, ModelJsonContext.Default.LogisticRegressionOptions);
-                if (labels!.IsInt) { var m = new LogisticRegression(options); m.Restore(ClassEncoder<int>.FromClasses(labels.Ints), network, history); return m; }
-                var s = new LogisticRegression<string>(options); s.Restore(ClassEncoder<string>.FromClasses(labels.Names), network, history); return (object)s;
+                return Classifier(labels!, network, history, () => new LogisticRegression(options), () => new LogisticRegression<string>(options));
             }),
             ModelKind.MlpClassifier => Build<object>(() =>
             {
                 var options = Options(doc.Options, ModelJsonContext.Default.MlpOptions);
-                if (labels!.IsInt) { var m = new MlpClassifier(options); m.Restore(ClassEncoder<int>.FromClasses(labels.Ints), network, history); return m; }
-                var s = new MlpClassifier<string>(options); s.Restore(ClassEncoder<string>.FromClasses(labels.Names), network, history); return (object)s;
+                return Classifier(labels!, network, history, () => new MlpClassifier(options), () => new MlpClassifier<string>(options));
             }),
             ModelKind.MlpRegressor => Build<object>(() =>
             {
@@ -272,6 +270,21 @@ internal sealed class ModelReader
             }),
             _ => network,
         };
+    }
+
+    /// <summary>A network classifier with int labels (as the non-generic type) or string labels, holding the loaded state.</summary>
+    private static object Classifier(LabelSet labels, Network network, TrainingHistory history,
+        Func<NetworkClassifier<int>> withInts, Func<NetworkClassifier<string>> withNames)
+    {
+        if (labels.IsInt)
+        {
+            var m = withInts();
+            m.Restore(ClassEncoder<int>.FromClasses(labels.Ints), network, history);
+            return m;
+        }
+        var s = withNames();
+        s.Restore(ClassEncoder<string>.FromClasses(labels.Names), network, history);
+        return s;
     }
 
     private Activation Activation(LayerDto layer, int index)

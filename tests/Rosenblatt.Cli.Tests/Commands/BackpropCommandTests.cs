@@ -74,23 +74,15 @@ public class BackpropCommandTests
     [Fact]
     public void Dot_WritesAGraphvizFile_AndLeavesNoTemporaryFileBehind()
     {
-        string folder = Directory.CreateTempSubdirectory("rosenblatt-backprop-").FullName;
-        try
-        {
-            string path = Path.Combine(folder, "graph.dot");
-            File.WriteAllText(path, "old contents");
-            var run = CliRun.Of("backprop", "--dot", path);
-            Assert.Equal(ExitCodes.Success, run.ExitCode);
-            string dot = File.ReadAllText(path);
-            Assert.StartsWith("digraph", dot);
-            Assert.Equal(GraphDot.Render(BackpropWalkthrough.TwoNeurons().Root), dot);
-            Assert.Equal([path], Directory.GetFiles(folder));
-            Assert.Contains($"Wrote the graph to {path}", run.Out);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        using var files = new TempFiles();
+        string path = files.Write("graph.dot", "old contents");
+        var run = CliRun.Of("backprop", "--dot", path);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        string dot = File.ReadAllText(path);
+        Assert.StartsWith("digraph", dot);
+        Assert.Equal(GraphDot.Render(BackpropWalkthrough.TwoNeurons().Root), dot);
+        Assert.Equal([path], Directory.GetFiles(files.Folder));
+        Assert.Contains($"Wrote the graph to {path}", run.Out);
     }
 
     [Fact]
@@ -110,10 +102,7 @@ public class BackpropCommandTests
     [InlineData("--target", "-Infinity", "-Infinity")]
     public void NonFiniteNumber_ExitsOne_NamingTheOption(string option, string value, string shown)
     {
-        var run = CliRun.Of("backprop", option, value);
-        Assert.Equal(ExitCodes.UserError, run.ExitCode);
-        Assert.Equal("", run.Out);
-        string line = Assert.Single(run.Err.TrimEnd('\n').Split('\n'));
+        string line = CliRun.Of("backprop", option, value).UserErrorLine();
         Assert.StartsWith($"error: {option} must be a finite number (received {shown}). help:", line);
     }
 

@@ -32,10 +32,6 @@ public class CompareCommandTests
     }
 
     [Fact]
-    public void OutlierWithWrongDimension_IsAUserError()
-    {
-        var run = CliRun.Of("compare", "--outlier", "1,2,3");
-        Assert.Equal(ExitCodes.UserError, run.ExitCode);
-        Assert.Contains("--outlier has 3 values", run.Err);
-    }
+    public void OutlierWithWrongDimension_IsAUserError() =>
+        Assert.Contains("--outlier has 3 values", CliRun.Of("compare", "--outlier", "1,2,3").UserErrorLine());
 }

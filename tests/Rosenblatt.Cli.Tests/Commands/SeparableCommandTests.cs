@@ -3,8 +3,12 @@ using Rosenblatt.Cli;
 
 namespace Rosenblatt.Cli.Tests.Commands;
 
-public class SeparableCommandTests
+public sealed class SeparableCommandTests : IDisposable
 {
+    private readonly TempFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
     [Fact]
     public void Xor_PrintsTheCertificateTableAndTheSentence()
     {
@@ -50,52 +54,29 @@ public class SeparableCommandTests
     [Fact]
     public void Data_WithThreeClasses_ChecksEachAgainstTheRest()
     {
-        string path = Path.Combine(Path.GetTempPath(), $"rosenblatt-sep-{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, "x,label\n0,a\n1,a\n2,b\n3,b\n4,c\n5,c\n");
-        try
-        {
-            var run = CliRun.Of("separable", "--data", path, "--label", "label");
-            Assert.Equal(ExitCodes.Success, run.ExitCode);
-            Assert.Contains("│ a vs rest │ separable     │ exact check │", run.Out);
-            Assert.Contains("│ b vs rest │ not separable │ exact check │", run.Out);
-            Assert.Contains("no threshold can put the two classes on different sides", string.Join(" ", run.Out.Split('\n', StringSplitOptions.TrimEntries)));
+        string path = _files.Write("three.csv", "x,label\n0,a\n1,a\n2,b\n3,b\n4,c\n5,c\n");
+        var run = CliRun.Of("separable", "--data", path, "--label", "label");
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("│ a vs rest │ separable     │ exact check │", run.Out);
+        Assert.Contains("│ b vs rest │ not separable │ exact check │", run.Out);
+        Assert.Contains("no threshold can put the two classes on different sides", string.Join(" ", run.Out.Split('\n', StringSplitOptions.TrimEntries)));
 
-            using var doc = JsonDocument.Parse(CliRun.Of("separable", "--data", path, "--json").Out);
-            Assert.Equal(["separable", "notSeparable", "separable"],
-                doc.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("verdict").GetString()));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var doc = JsonDocument.Parse(CliRun.Of("separable", "--data", path, "--json").Out);
+        Assert.Equal(["separable", "notSeparable", "separable"],
+            doc.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("verdict").GetString()));
     }
 
     [Fact]
     public void Data_WithOneClass_IsAUserErrorWithTheFix()
     {
-        string path = Path.Combine(Path.GetTempPath(), $"rosenblatt-sep-{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, "0,0,a\n1,1,a\n");
-        try
-        {
-            var run = CliRun.Of("separable", "--data", path);
-            Assert.Equal(ExitCodes.UserError, run.ExitCode);
-            Assert.StartsWith("error: ", run.Err);
-            Assert.Contains("help:", run.Err);
-            Assert.Single(run.Err.Trim().Split('\n'));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        string path = _files.Write("one-class.csv", "0,0,a\n1,1,a\n");
+        CliRun.Of("separable", "--data", path).UserErrorLine();
     }
 
     [Fact]
     public void UnknownGate_IsAUserErrorNamingTheGate()
     {
-        var run = CliRun.Of("separable", "--gate", "xorr");
-        Assert.Equal(ExitCodes.UserError, run.ExitCode);
-        Assert.Contains("xorr", run.Err);
-        Assert.Contains("help:", run.Err);
+        Assert.Contains("xorr", CliRun.Of("separable", "--gate", "xorr").UserErrorLine());
     }
 
     [Fact]

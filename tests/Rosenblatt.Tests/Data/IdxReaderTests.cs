@@ -1,22 +1,11 @@
-using System.Buffers.Binary;
 using System.IO.Compression;
 using Rosenblatt.Data;
+using static Rosenblatt.Tests.Data.IdxFiles;
 
 namespace Rosenblatt.Tests.Data;
 
 public class IdxReaderTests
 {
-    /// <summary>An IDX file: big-endian magic, big-endian dimensions, then the bytes.</summary>
-    private static byte[] Idx(int magic, int[] dims, byte[] data)
-    {
-        var bytes = new byte[4 + 4 * dims.Length + data.Length];
-        BinaryPrimitives.WriteInt32BigEndian(bytes, magic);
-        for (int d = 0; d < dims.Length; d++)
-            BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4 + 4 * d), dims[d]);
-        data.CopyTo(bytes, 4 + 4 * dims.Length);
-        return bytes;
-    }
-
     private static byte[] Gzip(byte[] raw)
     {
         using var output = new MemoryStream();

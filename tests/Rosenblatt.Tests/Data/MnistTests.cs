@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using Rosenblatt.Data;
+using static Rosenblatt.Tests.Data.IdxFiles;
 
 namespace Rosenblatt.Tests.Data;
 
@@ -87,15 +87,5 @@ public class MnistTests
         {
             Directory.Delete(dir, recursive: true);
         }
-    }
-
-    private static byte[] Idx(int magic, int[] dims, byte[] data)
-    {
-        var bytes = new byte[4 + 4 * dims.Length + data.Length];
-        BinaryPrimitives.WriteInt32BigEndian(bytes, magic);
-        for (int d = 0; d < dims.Length; d++)
-            BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4 + 4 * d), dims[d]);
-        data.CopyTo(bytes, 4 + 4 * dims.Length);
-        return bytes;
     }
 }

@@ -1,0 +1,110 @@
+using Rosenblatt.Activations;
+using Rosenblatt.Data;
+using Rosenblatt.Diagnostics;
+using Rosenblatt.Losses;
+using Rosenblatt.Optimizers;
+using Rosenblatt.Training;
+
+namespace Rosenblatt.Networks;
+
+/// <summary>A classifier whose model is a <see cref="Network"/> with a probabilistic output head: the common part of <c>LogisticRegression</c> and <see cref="MlpClassifier{TLabel}"/>.</summary>
+/// <remarks>
+/// <para>Both estimators learn the same way and differ only in the layers before the output: logistic
+/// regression has none, a multilayer perceptron has hidden layers. The head follows from the class count,
+/// so a learner cannot pair a loss with the wrong output: two classes get one sigmoid unit with binary
+/// cross-entropy, more get one softmax unit per class with categorical cross-entropy. Either way the
+/// gradient at the output is <c>a − y</c>.</para>
+/// <para>This type holds the learned state (class encoder, network, history) and the prediction plumbing,
+/// so code that only predicts can take either model. It cannot be derived from outside the library.</para>
+/// </remarks>
+/// <typeparam name="TLabel">The label type.</typeparam>
+public abstract class NetworkClassifier<TLabel> : IClassifier<TLabel> where TLabel : notnull
+{
+    private readonly string _modelName;
+    private ClassEncoder<TLabel>? _encoder;
+    private Network? _network;
+    private TrainingHistory? _history;
+
+    /// <summary>Creates an untrained classifier.</summary>
+    /// <param name="modelName">The public type name used in not-fitted errors, e.g. <c>MlpClassifier</c>.</param>
+    private protected NetworkClassifier(string modelName) => _modelName = modelName;
+
+    /// <inheritdoc />
+    public IReadOnlyList<TLabel> Classes => (_encoder ?? throw NotFitted(nameof(Classes))).Classes;
+
+    /// <inheritdoc />
+    public int FeatureCount => Net(nameof(FeatureCount)).Inputs;
+
+    /// <summary>The trained network (for saving and inspection).</summary>
+    /// <exception cref="NotFittedException">Read before training.</exception>
+    public Network Network => Net(nameof(Network));
+
+    /// <summary>The training history: loss and accuracy per epoch.</summary>
+    /// <exception cref="NotFittedException">Read before training.</exception>
+    public TrainingHistory History => _history ?? throw NotFitted(nameof(History));
+
+    /// <summary>The probability of every class for each row (columns in <see cref="Classes"/> order; rows sum to 1).</summary>
+    /// <param name="x">Rows with <see cref="FeatureCount"/> values.</param>
+    /// <exception cref="NotFittedException">Called before training.</exception>
+    /// <exception cref="ArgumentException">A row has the wrong length or a value that is not finite.</exception>
+    public double[][] PredictProbabilities(IReadOnlyList<double[]> x)
+    {
+        var network = Net(nameof(PredictProbabilities));
+        var outputs = network.Predict(EstimatorData.Features(x, nameof(x), network.Inputs));
+        return EstimatorData.Probabilities(outputs, _encoder!.Count);
+    }
+
+    /// <inheritdoc />
+    public TLabel[] Predict(IReadOnlyList<double[]> x) =>
+        PredictProbabilities(x).Select(p => _encoder!.Decode(EstimatorData.ArgMax(p))).ToArray();
+
+    /// <inheritdoc />
+    public double Score(IReadOnlyList<double[]> x, IReadOnlyList<TLabel> y)
+    {
+        var predicted = Predict(x);
+        Guard.Labels(y, x.Count, nameof(y));
+        var eq = EqualityComparer<TLabel>.Default;
+        return (double)predicted.Where((p, i) => eq.Equals(p, y[i])).Count() / predicted.Length;
+    }
+
+    void IClassifier<TLabel>.Train(IReadOnlyList<double[]> x, IReadOnlyList<TLabel> y) => FitNetwork(x, y, null, default);
+
+    /// <summary>Sets learned state without training (model files).</summary>
+    internal void Restore(ClassEncoder<TLabel> encoder, Network network, TrainingHistory history)
+    {
+        _encoder = encoder;
+        _network = network;
+        _history = history;
+    }
+
+    /// <summary>Checks the data, builds a fresh network with the head the class count calls for, trains it and keeps the result.</summary>
+    private protected TrainingHistory FitNetwork(IReadOnlyList<double[]> x, IReadOnlyList<TLabel> y,
+        IProgress<EpochRecord>? progress, CancellationToken cancellationToken)
+    {
+        var features = EstimatorData.Features(x, nameof(x));
+        Guard.Labels(y, x.Count, nameof(y));
+        var encoder = ClassEncoder<TLabel>.Fit(y);
+        var targets = EstimatorData.OneHot(encoder.Encode(y), encoder.Count);
+        bool binary = encoder.Count == 2;
+        var network = BuildNetwork(features.Columns, binary ? 1 : encoder.Count, binary ? Sigmoid.Instance : Softmax.Instance);
+        Loss loss = binary ? BinaryCrossEntropy.Instance : CategoricalCrossEntropy.Instance;
+        var optimizer = CreateOptimizer();
+        var history = CreateTrainer().Fit(network, loss, optimizer, features, targets, progress: progress, cancellationToken: cancellationToken);
+        Restore(encoder, network, history);
+        return history;
+    }
+
+    /// <summary>A fresh, untrained network from <paramref name="inputs"/> features to <paramref name="outputs"/> units with the given output activation.</summary>
+    private protected abstract Network BuildNetwork(int inputs, int outputs, Activation output);
+
+    /// <summary>A fresh optimizer from the options.</summary>
+    private protected abstract Optimizer CreateOptimizer();
+
+    /// <summary>The trainer that runs the epochs, from the options.</summary>
+    private protected abstract Trainer CreateTrainer();
+
+    /// <summary>The network, or a not-fitted error naming <paramref name="member"/>.</summary>
+    private protected Network Net(string member) => _network ?? throw NotFitted(member);
+
+    private NotFittedException NotFitted(string member) => new(_modelName, member);
+}
