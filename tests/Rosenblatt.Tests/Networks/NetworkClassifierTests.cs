@@ -21,7 +21,7 @@ public sealed class NetworkClassifierTests : IDisposable
     private static NetworkClassifier<string> Create(string model) => model switch
     {
         "LogisticRegression" => new LogisticRegression<string>(new LogisticRegressionOptions { LearningRate = 1, MaxEpochs = 300 }),
-        _ => new MlpClassifier<string>(new MlpOptions { HiddenLayers = [4], LearningRate = 0.05, Epochs = 300, BatchSize = 0, Seed = 3 }),
+        _ => new MlpClassifier<string>(new MlpOptions { HiddenLayers = [4], LearningRate = 0.05, Epochs = 300, BatchSize = Rosenblatt.Training.TrainerOptions.FullBatch, Seed = 3 }),
     };
 
     [Theory]
