@@ -10,7 +10,7 @@ internal static unsafe class GemmWorkers
 {
     private static readonly Lock s_gate = new();
     private static readonly List<Worker> s_workers = [];
-    private static readonly ManualResetEventSlim s_done = new(false, spinCount: 200);
+    private static readonly ManualResetEventSlim s_done = CreateDoneEvent();
 
     private static GemmProblem s_problem;
     private static int s_parts;
@@ -47,6 +47,20 @@ internal static unsafe class GemmWorkers
         {
             s_gate.Exit();
         }
+    }
+
+    /// <summary>The caller's "all regions done" event, with its internal lock already made.</summary>
+    /// <remarks>
+    /// The event allocates a lock object the first time a <c>Wait</c> has to block rather than spin. Left
+    /// lazy, that first block can fall in any later call (whenever the worker first finishes after the
+    /// caller), breaking the promise that a product allocates nothing after warm-up. A 1 ms wait on the
+    /// unset event here spins, creates the lock and times out, once per process.
+    /// </remarks>
+    private static ManualResetEventSlim CreateDoneEvent()
+    {
+        var done = new ManualResetEventSlim(false, spinCount: 200);
+        done.Wait(1);
+        return done;
     }
 
     /// <summary>Region <paramref name="part"/> of the current job: a contiguous run of whole 6-row or 16-column tiles.</summary>
