@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using Rosenblatt.Diagnostics;
 using Rosenblatt.Numerics;
 
@@ -102,14 +101,20 @@ public sealed class IdxImages
             throw Guard.Error(nameof(destination),
                 $"destination holds {destination.Length} floats but {indices.Length} images of {width} pixels need {(long)indices.Length * width}.",
                 "pass a buffer of indices.Length · PixelsPerImage floats.");
+        const int lookahead = 8; // images prefetched ahead of the one being converted
+        for (int i = 0; i < Math.Min(lookahead, indices.Length); i++)
+        {
+            if ((uint)indices[i] < (uint)Count)
+                PixelKernels.Prefetch(Pixels.AsSpan(indices[i] * width, width));
+        }
         for (int i = 0; i < indices.Length; i++)
         {
+            if (i + lookahead < indices.Length && (uint)indices[i + lookahead] < (uint)Count)
+                PixelKernels.Prefetch(Pixels.AsSpan(indices[i + lookahead] * width, width));
             int index = indices[i];
             if ((uint)index >= (uint)Count)
                 CheckRange(index, 1);
-            var row = destination.Slice(i * width, width);
-            TensorPrimitives.ConvertTruncating<byte, float>(Pixels.AsSpan(index * width, width), row);
-            TensorPrimitives.Divide(row, 255f, row);
+            PixelKernels.ScaleToUnit(Pixels.AsSpan(index * width, width), destination.Slice(i * width, width));
         }
     }
 

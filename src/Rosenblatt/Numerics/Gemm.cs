@@ -11,7 +11,7 @@ namespace Rosenblatt.Numerics;
 /// passed as stored (Aᵀ stored k×m, Bᵀ stored n×k) and never copied out.</para>
 /// <para>How: tiny products (at most 4096 multiply-adds, e.g. XOR's 4×2·2×4) run a direct loop; larger
 /// ones pack blocks of A and B into contiguous panels and run a 6×16 register-tiled AVX2/FMA kernel
-/// (a Vector128 kernel on CPUs without FMA), blocked for L1/L2/L3 as in Goto and van de Geijn's
+/// (12×16 with AVX-512, two 6-row tiles at once with the same bits; a Vector128 kernel on CPUs without FMA), blocked for L1/L2/L3 as in Goto and van de Geijn's
 /// BLAS. Large products are split over up to <see cref="Parallelism.MaxThreads"/> threads by whole
 /// blocks of output rows or columns, never over k, so each element is computed by the same operations
 /// whatever the thread count: the result is bit-identical for 1 or N threads.</para>
@@ -157,6 +157,11 @@ public static unsafe class Gemm
         int colTiles = (n + GemmMicroKernel.NR - 1) / GemmMicroKernel.NR;
         // Split the longer side: each thread then repacks only the other, smaller operand.
         bool splitRows = rowTiles * GemmMicroKernel.MR >= colTiles * GemmMicroKernel.NR;
+        // Except when every thread's columns are few enough to read A in place: then splitting rows makes each
+        // thread pack all of B, splitting columns only its share. Worth it once B is at least as large as A
+        // (a layer's forward pass X·W with as many inputs as the batch has rows).
+        if (splitRows && parts > 1 && colTiles >= parts && n <= GemmBlocked.DirectAMaxColumns && (long)k * n >= (long)m * k)
+            splitRows = false;
         return (Math.Min(parts, splitRows ? rowTiles : colTiles), splitRows);
     }
 

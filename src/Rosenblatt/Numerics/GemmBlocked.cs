@@ -41,6 +41,7 @@ internal static unsafe class GemmBlocked
         int ncMax = Math.Min(NC, RoundUp(colEnd - colStart, NR));
         float* packA = Buffer(ref t_packA, mcMax * kcMax);
         float* packB = Buffer(ref t_packB, ncMax * kcMax);
+        bool wide = GemmWideKernel.IsActive;
 
         for (int jc = colStart; jc < colEnd; jc += NC)
         {
@@ -63,7 +64,25 @@ internal static unsafe class GemmBlocked
                         int nr = Math.Min(NR, nc - jr);
                         float* b = packB + (long)jr * kc;
                         float* c = p.C + (long)ic * p.N + jc + jr;
-                        for (int ir = 0; ir < mc; ir += MR)
+                        int ir = 0;
+                        if (wide)
+                        {
+                            // Two 6-row tiles per call while 12 rows remain: same bits, twice the work per instruction.
+                            for (; ir + GemmWideKernel.Rows <= mc; ir += GemmWideKernel.Rows)
+                            {
+                                float* cTile = c + (long)ir * p.N;
+                                if (!directA)
+                                    GemmWideKernel.Run(kc, packA + (long)ir * kc, packA + (long)(ir + MR) * kc, MR, b, cTile, p.N, nr, mode, p.Beta);
+                                else if (p.AColStride == 1)
+                                    GemmWideKernel.RunRows(kc, p.A + (long)(ic + ir) * p.ARowStride + pc, p.ARowStride, b, cTile, p.N, nr, mode, p.Beta);
+                                else
+                                {
+                                    float* top = p.A + (long)pc * p.AColStride + ic + ir;
+                                    GemmWideKernel.Run(kc, top, top + MR, p.AColStride, b, cTile, p.N, nr, mode, p.Beta);
+                                }
+                            }
+                        }
+                        for (; ir < mc; ir += MR)
                         {
                             int mr = Math.Min(MR, mc - ir);
                             float* cTile = c + (long)ir * p.N;

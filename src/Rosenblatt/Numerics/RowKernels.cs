@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Rosenblatt.Diagnostics;
 
 namespace Rosenblatt.Numerics;
@@ -50,8 +52,28 @@ public static class RowKernels
             throw Guard.Error(nameof(destination), "destination overlaps x.", "sum into a separate buffer of `columns` values.");
         if (!accumulate)
             destination.Clear();
-        for (int r = 0; r < rows; r++)
-            TensorPrimitives.Add(destination, x.Slice(r * columns, columns), destination);
+        // Column strips of 8 held in a register down all the rows: the same additions in the same row order as
+        // adding row after row into destination, without a pass over destination per row.
+        ref float px = ref MemoryMarshal.GetReference(x);
+        ref float pd = ref MemoryMarshal.GetReference(destination);
+        int c = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; c <= columns - Vector256<float>.Count; c += Vector256<float>.Count)
+            {
+                var acc = Vector256.LoadUnsafe(ref pd, (nuint)c);
+                for (int r = 0; r < rows; r++)
+                    acc += Vector256.LoadUnsafe(ref px, (nuint)((long)r * columns + c));
+                acc.StoreUnsafe(ref pd, (nuint)c);
+            }
+        }
+        for (; c < columns; c++)
+        {
+            float sum = destination[c];
+            for (int r = 0; r < rows; r++)
+                sum += x[r * columns + c];
+            destination[c] = sum;
+        }
     }
 
     /// <summary>Softmax of each row: destination[r, c] = exp(x[r, c] − max_r) / Σ_j exp(x[r, j] − max_r).</summary>
@@ -69,15 +91,21 @@ public static class RowKernels
         ElementwiseDriver.NoPartialOverlap(x, destination, nameof(x));
         if (rows > 0 && columns == 0)
             throw Guard.Error(nameof(columns), "columns must be >= 1 for a softmax (received 0).", "a distribution needs at least one class.");
+        // A batch has many short rows (MNIST's 10 classes), where each library call costs more than its arithmetic:
+        // the max and the shift are plain loops, the same bits (MathF.Max treats NaN and ±0 as TensorPrimitives.Max,
+        // and subtraction is exact IEEE arithmetic). Exp, sum and divide stay per-row vector calls: the vector exp's
+        // bits depend on the vector width, which depends on the span's length.
         for (int r = 0; r < rows; r++)
         {
             ReadOnlySpan<float> src = x.Slice(r * columns, columns);
             Span<float> dst = destination.Slice(r * columns, columns);
-            float max = TensorPrimitives.Max(src);
-            TensorPrimitives.Subtract(src, max, dst);
+            float max = src[0];
+            for (int j = 1; j < src.Length; j++)
+                max = MathF.Max(max, src[j]);
+            for (int j = 0; j < src.Length; j++)
+                dst[j] = src[j] - max;
             TensorPrimitives.Exp(dst, dst);
-            float sum = TensorPrimitives.Sum(dst);
-            TensorPrimitives.Divide(dst, sum, dst);
+            TensorPrimitives.Divide(dst, TensorPrimitives.Sum(dst), dst);
         }
     }
 

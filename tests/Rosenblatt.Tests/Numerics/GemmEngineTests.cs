@@ -80,6 +80,32 @@ public class GemmEngineTests
         }
     }
 
+    [Fact]
+    public void Multiply_WideKernelAndSixRowKernel_GiveBitIdenticalResultsOnEveryPath()
+    {
+        // Packed A (wide n), A read in place by rows (n ≤ 128), Aᵀ read in place, edge columns, each store mode.
+        var rng = new Random(17);
+        foreach (var (m, n, k) in new[] { (128, 128, 784), (150, 300, 70), (37, 10, 128), (784, 128, 128), (25, 33, 257) })
+        {
+            foreach (var (ta, tb, beta) in new[] { (false, false, 0f), (true, false, 1f), (false, true, 0.5f), (true, true, 0f) })
+            {
+                float[] a = GemmReference.Random(rng, m * k), b = GemmReference.Random(rng, k * n), c0 = GemmReference.Random(rng, m * n);
+                float[] wide = (float[])c0.Clone(), narrow = (float[])c0.Clone();
+                Gemm.Multiply(a, b, wide, m, n, k, ta, tb, beta);
+                GemmWideKernel.s_disabled = true;
+                try
+                {
+                    Gemm.Multiply(a, b, narrow, m, n, k, ta, tb, beta);
+                }
+                finally
+                {
+                    GemmWideKernel.s_disabled = false;
+                }
+                Assert.Equal(narrow, wide);
+            }
+        }
+    }
+
     [Theory]
     [InlineData(GemmEpilogue.None, 1)]
     [InlineData(GemmEpilogue.Relu, 1)]
