@@ -16,7 +16,8 @@ namespace Rosenblatt.Linear;
 /// target 1. With more than two classes the model trains one unit per class, one-vs-rest, and predicts
 /// the class whose unit gives the largest <c>w·x + b</c>.</para>
 /// <para>After training, <see cref="Report"/> says why it stopped: each unit's data is checked with
-/// <see cref="LinearSeparability"/> (exactly on small data), so a run that did not converge reports either
+/// <see cref="LinearSeparability"/> (exactly on small data; not at all when one search pass would exceed the fit's budget,
+/// or when <see cref="PerceptronOptions.AnalyzeSeparability"/> is off), so a run that did not converge reports either
 /// the proof that no hyperplane exists (advice: a hidden layer) or that the data is separable and the
 /// convergence theorem's bound on updates (advice: more epochs). A converged run reports the bound too.</para>
 /// <para>Options are fixed at construction; learned state (weights, history) is read-only and exists
@@ -310,6 +311,10 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
         int unitCount = convergedUnits.Length;
         bool converged = convergedUnits.All(c => c);
         var separability = new SeparabilityResult[Options.AnalyzeSeparability ? unitCount : 0];
+        // One pass of the maximum-margin search costs rows × (features + 1) × 2 multiply-adds; when that alone exceeds the
+        // fit's budget (and the data is too large for the exact check) the search could only overrun it and decide nothing.
+        bool affordable = LinearSeparability.IsSmallEnoughForExactCheck(x.Count, fitted.Features)
+                          || (long)x.Count * (fitted.Features + 1) * 2 <= FitAnalysisBudget;
         for (int u = 0; u < separability.Length; u++)
         {
             int positiveIndex = unitCount == 1 ? 1 : u;
@@ -322,7 +327,9 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
                 var (w, b) = current(u);
                 separator = [.. w, b];
             }
-            var result = LinearSeparability.Analyze(x, positive, positiveName, negativeName, separator, FitAnalysisBudget);
+            var result = affordable
+                ? LinearSeparability.Analyze(x, positive, positiveName, negativeName, separator, FitAnalysisBudget)
+                : TooLargeToAnalyse(x.Count, fitted.Features, positiveName, negativeName);
             separability[u] = result.Bound is { } bound
                 ? result with { Bound = bound.ForStart(initialNorms[u], Options.LearningRate) }
                 : result;
@@ -472,6 +479,19 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
 
     private static double Score((double[] Weights, double Bias) unit, double[] row) =>
         System.Numerics.Tensors.TensorPrimitives.Dot(row, unit.Weights) + unit.Bias;
+
+    /// <summary>The undecided verdict for data too large to analyse within <see cref="FitAnalysisBudget"/>, saying so and how to get the full analysis.</summary>
+    private static SeparabilityResult TooLargeToAnalyse(int rows, int features, string positiveName, string negativeName) => new()
+    {
+        Verdict = SeparabilityVerdict.Undecided,
+        Exact = false,
+        PositiveClass = positiveName,
+        NegativeClass = negativeName,
+        Explanation =
+            $"Not analysed: {rows} rows × {features} features need {(long)rows * (features + 1) * 2:N0} multiply-adds for one pass of the " +
+            $"maximum-margin search, more than the {FitAnalysisBudget:N0} a fit spends per unit. help: run LinearSeparability.Check " +
+            "(or 'rosenblatt separable') on this data for the full bounded search, or set AnalyzeSeparability = false to skip this note.",
+    };
 
     /// <summary>Multiply-adds per unit for the maximum-margin search behind the report's bound, kept small so Fit stays quick.</summary>
     private const long FitAnalysisBudget = 5_000_000;

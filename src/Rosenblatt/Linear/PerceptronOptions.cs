@@ -36,10 +36,11 @@ public sealed record PerceptronOptions
 
     /// <summary>Whether <see cref="Perceptron{TLabel}.Fit(IReadOnlyList{double[]}, IReadOnlyList{TLabel})"/> checks each unit's data for linear
     /// separability after training (on by default), so the report can prove why a run did not converge (XOR) or bound the updates it needs.</summary>
-    /// <remarks>The check is exact on small data and capped at 5 million multiply-adds per unit, but on large data (MNIST:
-    /// 60,000 rows, 10 units) it costs as much as several epochs and cannot decide anything within the cap. Turn it off for
-    /// timing or large data: the report then has no separability results and no update bound, and its summary says the
-    /// data was not analysed. Training itself is unchanged.</remarks>
+    /// <remarks>The check is exact on small data and capped at 5 million multiply-adds per unit. Data so large that one pass of
+    /// its maximum-margin search alone exceeds the cap (rows × (features + 1) × 2 &gt; 5,000,000, e.g. MNIST) is not searched:
+    /// each unit's result is <see cref="SeparabilityVerdict.Undecided"/> with an explanation that says so. Turn the option off
+    /// for timing: the report then has no separability results and no update bound, and its summary says the data was not
+    /// analysed. Training itself is unchanged either way.</remarks>
     public bool AnalyzeSeparability { get; init; } = true;
 
     /// <summary>Checks every option and throws an error naming the bad one, its value and the fix.</summary>

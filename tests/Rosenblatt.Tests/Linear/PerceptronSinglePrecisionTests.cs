@@ -154,6 +154,25 @@ public class PerceptronSinglePrecisionTests
         Assert.StartsWith("Converged after", off.Report.Summary, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Fit_OnDataTooLargeForTheFitsBudget_ReportsUndecidedWithoutSearching()
+    {
+        // 1600 rows × 1601 × 2 = 5.12 million multiply-adds for one search pass, over the fit's 5 million per unit.
+        var random = new Random(6);
+        var x = new double[1600][];
+        for (int i = 0; i < x.Length; i++)
+            x[i] = [.. Enumerable.Range(0, 1600).Select(_ => (double)random.Next(0, 3))];
+        int[] y = [.. Enumerable.Range(0, x.Length).Select(i => i % 2)];
+        var p = new Perceptron<int>(new PerceptronOptions { LearningRate = 1, MaxEpochs = 1 });
+        p.Fit(x, y);
+
+        var result = Assert.Single(p.Report.Separability);
+        Assert.Equal(SeparabilityVerdict.Undecided, result.Verdict);
+        Assert.StartsWith("Not analysed: 1600 rows × 1600 features need 5,123,200 multiply-adds", result.Explanation, StringComparison.Ordinal);
+        Assert.Null(p.Report.UpdateBound);
+        Assert.Contains("Not analysed", p.Report.Summary, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(PerceptronVariant.Pocket, false)]
     [InlineData(PerceptronVariant.Averaged, false)]
