@@ -58,60 +58,21 @@ internal sealed class PerceptronUnitsSingle
     /// <summary>The target (0 or 1) of unit <paramref name="u"/> for a sample of class index <paramref name="cls"/>.</summary>
     internal int Target(int u, int cls) => Count == 1 ? cls : (cls == u ? 1 : 0);
 
-    /// <summary>One epoch of the online rule over <paramref name="order"/>; writes each unit's mistakes to <paramref name="mistakes"/>.</summary>
-    /// <remarks>The units are independent, so on large data (at least <see cref="ParallelWork"/> multiply-adds per epoch) they are
-    /// split into groups of four over up to <see cref="Parallelism.MaxThreads"/> threads, each visiting every row in the same order
-    /// with its own row buffer. The groups start at multiples of four, as in a single-threaded <see cref="UnitDots.Scores"/> call,
-    /// so every unit's scores are summed in the same order and the result does not depend on the thread count.
-    /// Small data runs on the calling thread and allocates nothing: <paramref name="scratch"/> holds a converted row,
-    /// <paramref name="scores"/> the units' scores.</remarks>
-    internal void TrainEpoch(FloatRowReader read, int[] classOf, int[] order, float learningRate, float[] scratch, float[] scores, int[] mistakes)
-    {
-        Array.Clear(mistakes);
-        int groups = (Count + 3) / 4;
-        int parts = Math.Min(Parallelism.MaxThreads, groups);
-        if (parts > 1 && (long)order.Length * _features * Count >= ParallelWork)
-        {
-            TrainSplit(read, classOf, order, learningRate, groups, parts, scratch, mistakes);
-        }
-        else
-        {
-            TrainUnits(read, classOf, order, learningRate, 0, Count, scratch, scores, mistakes);
-        }
-        for (int u = 0; u < mistakes.Length; u++)
-        {
-            if (!Converged[u] && mistakes[u] == 0)
-                Converged[u] = true;
-        }
-    }
-
-    /// <summary>Multiply-adds per epoch from which <see cref="TrainEpoch"/> splits the units over threads (MNIST: 470 million).</summary>
-    internal const long ParallelWork = 4_000_000;
-
-    /// <summary>The parallel branch, in its own method so the small-data path does not allocate the lambda's closure.</summary>
-    private void TrainSplit(FloatRowReader read, int[] classOf, int[] order, float learningRate, int groups, int parts, float[] scratch, int[] mistakes) =>
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
-        {
-            int first = groups * part / parts * 4, last = Math.Min(Count, groups * (part + 1) / parts * 4);
-            TrainUnits(read, classOf, order, learningRate, first, last, part == 0 ? scratch : new float[_features], new float[last - first], mistakes);
-        });
-
-    private void TrainUnits(FloatRowReader read, int[] classOf, int[] order, float learningRate, int first, int last, float[] scratch, float[] scores, int[] mistakes)
+    /// <summary>One epoch of the online rule over <paramref name="order"/>; adds each unit's mistakes to <paramref name="mistakes"/>.</summary>
+    /// <remarks>Allocates nothing: <paramref name="scratch"/> holds a converted row, <paramref name="scores"/> the units' scores.</remarks>
+    internal void TrainEpoch(FloatRowReader read, int[] classOf, int[] order, float learningRate, Span<float> scratch, Span<float> scores, Span<int> mistakes)
     {
         int n = _features;
-        var weights = _w.AsSpan(first * n, (last - first) * n);
-        var bias = _b.AsSpan(first, last - first);
-        var unitScores = scores.AsSpan(0, last - first);
+        mistakes.Clear();
         foreach (int i in order)
         {
             var x = read(i, scratch);
-            UnitDots.Scores(x, weights, bias, unitScores);
+            UnitDots.Scores(x, _w, _b, scores);
             int cls = classOf[i];
-            for (int k = 0; k < unitScores.Length; k++)
+            for (int u = 0; u < scores.Length; u++)
             {
-                int u = first + k;
                 if (Converged[u]) continue;
-                int error = Target(u, cls) - (unitScores[k] >= 0 ? 1 : 0);
+                int error = Target(u, cls) - (scores[u] >= 0 ? 1 : 0);
                 if (error == 0) continue;
                 mistakes[u]++;
                 Updates[u]++;
@@ -120,6 +81,11 @@ internal sealed class PerceptronUnitsSingle
                 TensorPrimitives.MultiplyAdd(x, update, w, w);
                 _b[u] += update;
             }
+        }
+        for (int u = 0; u < mistakes.Length; u++)
+        {
+            if (!Converged[u] && mistakes[u] == 0)
+                Converged[u] = true;
         }
     }
 
