@@ -34,6 +34,15 @@ public sealed record PerceptronOptions
     /// <summary>Whether to record every step of the rule (epoch, sample, prediction, weights before and after). Costs memory: one entry per sample per epoch.</summary>
     public bool RecordSteps { get; init; }
 
+    /// <summary>Whether <see cref="Perceptron{TLabel}.Fit(IReadOnlyList{double[]}, IReadOnlyList{TLabel})"/> checks each unit's data for linear
+    /// separability after training (on by default), so the report can prove why a run did not converge (XOR) or bound the updates it needs.</summary>
+    /// <remarks>The check is exact on small data and capped at 5 million multiply-adds per unit. Data so large that one pass of
+    /// its maximum-margin search alone exceeds the cap (rows × (features + 1) × 2 &gt; 5,000,000, e.g. MNIST) is not searched:
+    /// each unit's result is <see cref="SeparabilityVerdict.Undecided"/> with an explanation that says so. Turn the option off
+    /// for timing: the report then has no separability results and no update bound, and its summary says the data was not
+    /// analysed. Training itself is unchanged either way.</remarks>
+    public bool AnalyzeSeparability { get; init; } = true;
+
     /// <summary>Checks every option and throws an error naming the bad one, its value and the fix.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public void Validate()

@@ -9,7 +9,7 @@ internal static class PerceptronVerdict
         int epochs = mistakesPerEpoch.Count;
         string epochText = $"{epochs} epoch{(epochs == 1 ? "" : "s")}";
         bool oneVsRest = separability.Count > 1;
-        long? bound = separability.All(r => r.Bound is not null) ? separability.Sum(r => r.Bound!.MaxUpdates) : null;
+        long? bound = separability.Count > 0 && separability.All(r => r.Bound is not null) ? separability.Sum(r => r.Bound!.MaxUpdates) : null;
         string formula = options.Initialization == WeightInitialization.Zeros ? "(R/γ)²" : "(R/γ)² + 2‖v₀‖/(lr·γ)";
         string boundText = bound is null ? "" :
             $" The perceptron convergence theorem allows at most {formula} = {bound:N0} updates on this data" +
@@ -19,6 +19,9 @@ internal static class PerceptronVerdict
                    "the last epoch made no mistakes, so every training sample is on the right side of the line." + boundText;
 
         string stillWrong = $"Did not converge in {epochText}: the last epoch still made {mistakesPerEpoch[^1]} mistake(s).";
+        if (separability.Count == 0)
+            return $"{stillWrong} Separability was not analysed (AnalyzeSeparability is off), so this report cannot say whether more epochs " +
+                   "would help or the data is not linearly separable (add a hidden layer). help: turn AnalyzeSeparability on for small data.";
         var wall = separability.FirstOrDefault(r => r.Verdict == SeparabilityVerdict.NotSeparable);
         if (wall is not null)
             return $"{stillWrong} No number of epochs will help: the data{(oneVsRest ? $" ({wall.PositiveClass} vs rest)" : "")} is not linearly separable. " +

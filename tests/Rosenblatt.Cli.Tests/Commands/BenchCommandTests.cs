@@ -84,6 +84,8 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Single(runs);
         Assert.Equal(1, runs[0].GetProperty("epoch").GetInt32());
         Assert.InRange(doc.RootElement.GetProperty("finalAccuracy").GetDouble(), 0, 1);
+        Assert.Contains("float32 from bytes", doc.RootElement.GetProperty("what").GetString());
+        Assert.Contains("separability analysis off", doc.RootElement.GetProperty("what").GetString());
     }
 
     [Fact]
