@@ -72,6 +72,9 @@ public sealed class Network
     /// <summary>The trainable parameters, in layer order (weights, then bias, per layer).</summary>
     public IReadOnlyList<Parameter> Parameters => _parameters;
 
+    /// <summary>The same parameters as <see cref="Parameters"/>, as the array itself for the training loop.</summary>
+    internal Parameter[] ParameterArray => _parameters;
+
     /// <summary>The layer sizes as text, e.g. <c>2-4-1</c>.</summary>
     public string Shape => string.Join("-", new[] { Inputs }.Concat(_layers.Select(l => l.Units)));
 

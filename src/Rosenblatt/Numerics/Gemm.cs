@@ -163,9 +163,12 @@ public static unsafe class Gemm
     private static void Validate(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k,
         bool transposeA, bool transposeB)
     {
-        Guard.AtLeast(m, 0, nameof(m), "m is the number of rows of C; use 0 for an empty batch.");
-        Guard.AtLeast(n, 0, nameof(n), "n is the number of columns of C.");
-        Guard.AtLeast(k, 0, nameof(k), "k is the inner dimension shared by op(A) and op(B).");
+        if ((m | n | k) < 0) // one test on the hot path; the Guard calls name the culprit
+        {
+            Guard.AtLeast(m, 0, nameof(m), "m is the number of rows of C; use 0 for an empty batch.");
+            Guard.AtLeast(n, 0, nameof(n), "n is the number of columns of C.");
+            Guard.AtLeast(k, 0, nameof(k), "k is the inner dimension shared by op(A) and op(B).");
+        }
         if (a.Length != (long)m * k)
             throw LengthError(a.Length, (long)m * k, nameof(a), transposeA ? $"Aᵀ stored k×m = {k}×{m}" : $"A stored m×k = {m}×{k}");
         if (b.Length != (long)k * n)

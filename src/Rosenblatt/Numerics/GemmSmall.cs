@@ -14,21 +14,27 @@ internal static unsafe class GemmSmall
 
     public static void Run(in GemmProblem p)
     {
-        float* a = p.A, b = p.B, c = p.C;
+        float* a = p.A, b = p.B, c = p.C, bias = p.Bias;
+        int m = p.M, n = p.N, k = p.K;
         int ars = p.ARowStride, acs = p.AColStride, brs = p.BRowStride, bcs = p.BColStride;
-        for (int i = 0; i < p.M; i++)
+        float beta = p.Beta;
+        for (int i = 0; i < m; i++)
         {
             float* ai = a + (long)i * ars;
-            float* ci = c + (long)i * p.N;
-            for (int j = 0; j < p.N; j++)
+            float* ci = c + (long)i * n;
+            for (int j = 0; j < n; j++)
             {
                 float* bj = b + (long)j * bcs;
                 float sum = 0f;
-                for (int q = 0; q < p.K; q++)
+                for (int q = 0; q < k; q++)
                     sum += ai[(long)q * acs] * bj[(long)q * brs];
-                ci[j] = p.Beta == 0f ? sum : sum + p.Beta * ci[j];
+                if (beta != 0f)
+                    sum += beta * ci[j];
+                // The bias is added to the finished sum, as the epilogue would: the same rounding, one pass less.
+                ci[j] = bias == null ? sum : sum + bias[j];
             }
         }
-        GemmEpilogueKernel.Apply(p, 0, p.M, 0, p.N);
+        if (p.Epilogue != GemmEpilogue.None)
+            GemmEpilogueKernel.Apply(new GemmProblem(a, b, c, null, m, n, k, false, false, beta, p.Epilogue), 0, m, 0, n);
     }
 }

@@ -32,6 +32,9 @@ public static class RowKernels
             TensorPrimitives.Add(x.Slice(r * columns, columns), row, destination.Slice(r * columns, columns));
     }
 
+    // Rows narrower than this are summed by a plain loop: a vector call per row costs more than the row.
+    private const int SmallRow = 16;
+
     /// <summary>Sums x over its rows into one row: destination[c] = Σ_r x[r, c], adding rows in order 0, 1, 2, ….</summary>
     /// <remarks>The bias gradient of a dense layer: ∂L/∂b = Σ over the batch of ∂L/∂z. The order is fixed so
     /// the result does not depend on threads or vector width. With <paramref name="accumulate"/> the rows are
@@ -50,6 +53,18 @@ public static class RowKernels
             throw Guard.Error(nameof(destination), "destination overlaps x.", "sum into a separate buffer of `columns` values.");
         if (!accumulate)
             destination.Clear();
+        if (columns < SmallRow)
+        {
+            // Narrow rows (a tiny layer's bias gradient): the same additions in the same order, without a
+            // vector-library call per row.
+            for (int r = 0; r < rows; r++)
+            {
+                var row = x.Slice(r * columns, columns);
+                for (int c = 0; c < row.Length; c++)
+                    destination[c] += row[c];
+            }
+            return;
+        }
         for (int r = 0; r < rows; r++)
             TensorPrimitives.Add(destination, x.Slice(r * columns, columns), destination);
     }
