@@ -136,13 +136,14 @@ public static unsafe class Gemm
             return;
         fixed (float* pa = a, pb = b, pc = c, pbias = bias)
         {
-            var problem = new GemmProblem(pa, pb, pc, bias.IsEmpty ? null : pbias, m, n, k,
-                transposeA, transposeB, beta, epilogue);
             if (GemmSmall.Handles(m, n, k))
             {
-                GemmSmall.Run(problem);
+                // Tiny shapes: plain arguments, no problem description to build (its cost rivals the arithmetic).
+                GemmSmall.Run(pa, pb, pc, bias.IsEmpty ? null : pbias, m, n, k, transposeA, transposeB, beta, epilogue);
                 return;
             }
+            var problem = new GemmProblem(pa, pb, pc, bias.IsEmpty ? null : pbias, m, n, k,
+                transposeA, transposeB, beta, epilogue);
             (int parts, bool splitRows) = Partition(m, n, k, Parallelism.MaxThreads);
             GemmWorkers.Run(problem, parts, splitRows);
         }

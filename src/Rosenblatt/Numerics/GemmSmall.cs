@@ -12,29 +12,30 @@ internal static unsafe class GemmSmall
 
     public static bool Handles(int m, int n, int k) => (long)m * n * k <= MaxWork;
 
-    public static void Run(in GemmProblem p)
+    /// <summary>C = op(A)·op(B) (+ beta·C) + bias, then the epilogue, by the direct loop.</summary>
+    public static void Run(float* a, float* b, float* c, float* bias, int m, int n, int k,
+        bool transposeA, bool transposeB, float beta, GemmEpilogue epilogue)
     {
-        float* a = p.A, b = p.B, c = p.C, bias = p.Bias;
-        int m = p.M, n = p.N, k = p.K;
-        int ars = p.ARowStride, acs = p.AColStride, brs = p.BRowStride, bcs = p.BColStride;
-        float beta = p.Beta;
+        // Element (i, q) of op(A) is a[i·ars + q·acs]; element (q, j) of op(B) is b[q·brs + j·bcs].
+        nint ars = transposeA ? 1 : k, acs = transposeA ? m : 1;
+        nint brs = transposeB ? 1 : n, bcs = transposeB ? k : 1;
         for (int i = 0; i < m; i++)
         {
-            float* ai = a + (long)i * ars;
-            float* ci = c + (long)i * n;
+            float* ai = a + i * ars;
+            float* ci = c + (nint)i * n;
             for (int j = 0; j < n; j++)
             {
-                float* bj = b + (long)j * bcs;
+                float* bj = b + j * bcs;
                 float sum = 0f;
                 for (int q = 0; q < k; q++)
-                    sum += ai[(long)q * acs] * bj[(long)q * brs];
+                    sum += ai[q * acs] * bj[q * brs];
                 if (beta != 0f)
                     sum += beta * ci[j];
                 // The bias is added to the finished sum, as the epilogue would: the same rounding, one pass less.
                 ci[j] = bias == null ? sum : sum + bias[j];
             }
         }
-        if (p.Epilogue != GemmEpilogue.None)
-            GemmEpilogueKernel.Apply(new GemmProblem(a, b, c, null, m, n, k, false, false, beta, p.Epilogue), 0, m, 0, n);
+        if (epilogue != GemmEpilogue.None)
+            GemmEpilogueKernel.Apply(new GemmProblem(a, b, c, null, m, n, k, transposeA, transposeB, beta, epilogue), 0, m, 0, n);
     }
 }

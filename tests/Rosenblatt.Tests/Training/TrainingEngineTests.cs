@@ -81,6 +81,36 @@ public class TrainingEngineTests
     }
 
     [Fact]
+    public void Fit_FullBatchTinyNetwork_AllocatesNothingPerEpochBeyondItsHistoryEntry()
+    {
+        // Seed 002's shape: 2-4-1 sigmoid on XOR's four rows, one batch per epoch. Three times the epochs may
+        // cost only the longer history (64 bytes an epoch, preallocated): no record object, snapshot or
+        // buffer per epoch. An EpochRecord object alone is 96 bytes.
+        var x = Matrix.FromRows(LogicGate.Xor.X);
+        var y = new Matrix(4, 1, LogicGate.Xor.Y.Select(v => (float)v).ToArray());
+        Network Xor() => new(2, new Dense(4, Sigmoid.Instance), new Dense(1, Sigmoid.Instance));
+        new Trainer(new TrainerOptions { Epochs = 50, BatchSize = 0, Shuffle = false })
+            .Fit(Xor(), MeanSquaredError.Instance, new Sgd(0.5), x, y); // warm up
+
+        long Measure(int epochs)
+        {
+            var trainer = new Trainer(new TrainerOptions { Epochs = epochs, BatchSize = 0, Shuffle = false });
+            var network = Xor();
+            var optimizer = new Sgd(0.5);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var history = trainer.Fit(network, MeanSquaredError.Instance, optimizer, x, y);
+            long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.Equal(epochs, history.Epochs.Count);
+            return bytes;
+        }
+
+        long few = Measure(1000);
+        long many = Measure(3000);
+        long perEpoch = (many - few) / 2000;
+        Assert.True(perEpoch <= 64, $"1000 epochs allocated {few} bytes, 3000 epochs {many}: {perEpoch} bytes an epoch");
+    }
+
+    [Fact]
     public void Fit_OnByteImages_GivesTheSameWeightsAsOnTheirFloatMatrix()
     {
         var random = new Random(5);
