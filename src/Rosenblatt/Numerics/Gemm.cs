@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Rosenblatt.Diagnostics;
 
 namespace Rosenblatt.Numerics;
@@ -129,6 +130,7 @@ public static unsafe class Gemm
         MultiplyAddBias(a.AsSpan(), b.AsSpan(), bias, c.AsSpan(), m, n, k, epilogue, transposeA, transposeB);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> bias, Span<float> c,
         int m, int n, int k, bool transposeA, bool transposeB, float beta, GemmEpilogue epilogue)
     {
@@ -161,6 +163,7 @@ public static unsafe class Gemm
         return (Math.Min(parts, splitRows ? rowTiles : colTiles), splitRows);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Validate(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k,
         bool transposeA, bool transposeB)
     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Rosenblatt.Numerics;
 
 /// <summary>Direct triple loop for tiny products, where packing and threads would cost more than the arithmetic.</summary>
@@ -13,6 +15,7 @@ internal static unsafe class GemmSmall
     public static bool Handles(int m, int n, int k) => (long)m * n * k <= MaxWork;
 
     /// <summary>C = op(A)·op(B) (+ beta·C) + bias, then the epilogue, by the direct loop.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(float* a, float* b, float* c, float* bias, int m, int n, int k,
         bool transposeA, bool transposeB, float beta, GemmEpilogue epilogue)
     {

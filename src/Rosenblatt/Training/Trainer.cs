@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Rosenblatt.Activations;
 using Rosenblatt.Data;
 using Rosenblatt.Diagnostics;
@@ -96,6 +97,7 @@ public sealed class Trainer
         return FitCore(network, loss, optimizer, new ImageRows(x), y, null, progress, cancellationToken);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TrainingHistory FitCore<TRows>(
         Network network, Loss loss, Optimizer optimizer, TRows x, Matrix y,
         (Matrix X, Matrix Y)? validation, IProgress<EpochRecord>? progress, CancellationToken cancellationToken)
@@ -257,6 +259,7 @@ public sealed class Trainer
         return (lossSum / total, classifier ? (double)correct / total : null);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool AllFinite(Network network)
     {
         var parameters = network.ParameterArray; // the array itself: no interface call per parameter
