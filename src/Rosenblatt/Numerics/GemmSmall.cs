@@ -28,10 +28,10 @@ internal static unsafe class GemmSmall
             float* ci = c + (nint)i * n;
             for (int j = 0; j < n; j++)
             {
-                float* bj = b + j * bcs;
+                float* pa = ai, pb = b + j * bcs;
                 float sum = 0f;
-                for (int q = 0; q < k; q++)
-                    sum += ai[q * acs] * bj[q * brs];
+                for (int q = 0; q < k; q++, pa += acs, pb += brs)
+                    sum += *pa * *pb;
                 if (beta != 0f)
                     sum += beta * ci[j];
                 // The bias is added to the finished sum, as the epilogue would: the same rounding, one pass less.
