@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Rosenblatt.Numerics;
 
@@ -26,7 +27,26 @@ internal static unsafe class GemmSmall
         {
             float* ai = a + i * ars;
             float* ci = c + (nint)i * n;
-            for (int j = 0; j < n; j++)
+            int j = 0;
+            if (!transposeB && Vector128.IsHardwareAccelerated)
+            {
+                // Four columns of C at once when op(B)'s rows are contiguous: each lane adds the same products
+                // in the same order as the scalar loop (multiply, then add: no fused multiply-add), so the
+                // result is bit for bit the scalar one.
+                for (; j <= n - 4; j += 4)
+                {
+                    float* pa = ai, pb = b + j;
+                    var sum = Vector128<float>.Zero;
+                    for (int q = 0; q < k; q++, pa += acs, pb += brs)
+                        sum += Vector128.Create(*pa) * Vector128.Load(pb);
+                    if (beta != 0f)
+                        sum += Vector128.Create(beta) * Vector128.Load(ci + j);
+                    if (bias != null)
+                        sum += Vector128.Load(bias + j);
+                    sum.Store(ci + j);
+                }
+            }
+            for (; j < n; j++)
             {
                 float* pa = ai, pb = b + j * bcs;
                 float sum = 0f;
