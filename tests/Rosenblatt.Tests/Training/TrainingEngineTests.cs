@@ -58,7 +58,7 @@ public class TrainingEngineTests
     [Fact]
     public void Fit_TwentyTimesMoreBatches_AllocatesOnlyTheLongerRowOrder()
     {
-        // Per epoch the trainer allocates a record and a snapshot; per run, one row order of 4 bytes per row.
+        // Per run the trainer allocates its history, a snapshot and one row order of 4 bytes per row.
         // Twenty times the batches may cost only that longer row order: nothing per batch.
         var (small, smallY, _) = Synthetic(64, 40, 4, seed: 2);
         var (large, largeY, _) = Synthetic(64 * 20, 40, 4, seed: 2);
