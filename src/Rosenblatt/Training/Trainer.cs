@@ -265,8 +265,20 @@ public sealed class Trainer
         var parameters = network.ParameterArray; // the array itself: no interface call per parameter
         for (int i = 0; i < parameters.Length; i++)
         {
-            if (!System.Numerics.Tensors.TensorPrimitives.IsFiniteAll<float>(parameters[i].Gradient))
+            var gradient = parameters[i].Gradient;
+            if (gradient.Length < 16)
+            {
+                // A tiny layer's few values: a plain loop costs less than the vector call.
+                foreach (float g in gradient)
+                {
+                    if (!float.IsFinite(g))
+                        return false;
+                }
+            }
+            else if (!System.Numerics.Tensors.TensorPrimitives.IsFiniteAll<float>(gradient))
+            {
                 return false;
+            }
         }
         return true;
     }
