@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using Rosenblatt.Activations;
 using Rosenblatt.Diagnostics;
 using Rosenblatt.Initializers;
@@ -119,6 +120,7 @@ public sealed class Dense
     }
 
     /// <summary>Forward pass for <paramref name="rows"/> samples: <c>Z = X·W + b</c>, <c>A = f(Z)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Forward(float[] input, int rows)
     {
         EnsureCapacity(rows);
@@ -138,6 +140,7 @@ public sealed class Dense
     }
 
     /// <summary>Backward pass: from dL/dZ fills the parameter gradients and, when asked, dL/dX.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Backward(ReadOnlySpan<float> gradZ, Span<float> gradInput)
     {
         int rows = _rows;

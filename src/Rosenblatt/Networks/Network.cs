@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Rosenblatt.Diagnostics;
 using Rosenblatt.Layers;
 using Rosenblatt.Losses;
@@ -72,6 +73,9 @@ public sealed class Network
     /// <summary>The trainable parameters, in layer order (weights, then bias, per layer).</summary>
     public IReadOnlyList<Parameter> Parameters => _parameters;
 
+    /// <summary>The same parameters as <see cref="Parameters"/>, as the array itself for the training loop.</summary>
+    internal Parameter[] ParameterArray => _parameters;
+
     /// <summary>The layer sizes as text, e.g. <c>2-4-1</c>.</summary>
     public string Shape => string.Join("-", new[] { Inputs }.Concat(_layers.Select(l => l.Units)));
 
@@ -98,6 +102,7 @@ public sealed class Network
     /// <summary>Forward pass over the first <paramref name="rows"/> rows of <paramref name="batch"/>; returns the output layer's activations buffer (valid until the next pass).</summary>
     /// <param name="batch">Rows × <see cref="Inputs"/> values, row-major.</param>
     /// <param name="rows">The number of rows to use.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float[] Forward(float[] batch, int rows)
     {
         float[] input = batch;
@@ -113,6 +118,7 @@ public sealed class Network
     /// <param name="loss">The loss, compatible with the output activation.</param>
     /// <param name="targets">Rows × <see cref="Outputs"/> targets, row-major (one-hot for classes).</param>
     /// <param name="rows">The rows of the last forward pass.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Backward(Loss loss, float[] targets, int rows)
     {
         EnsureGradientBuffers(rows);

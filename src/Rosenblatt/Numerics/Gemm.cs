@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Rosenblatt.Diagnostics;
 
 namespace Rosenblatt.Numerics;
@@ -129,6 +130,7 @@ public static unsafe class Gemm
         MultiplyAddBias(a.AsSpan(), b.AsSpan(), bias, c.AsSpan(), m, n, k, epilogue, transposeA, transposeB);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> bias, Span<float> c,
         int m, int n, int k, bool transposeA, bool transposeB, float beta, GemmEpilogue epilogue)
     {
@@ -136,13 +138,14 @@ public static unsafe class Gemm
             return;
         fixed (float* pa = a, pb = b, pc = c, pbias = bias)
         {
-            var problem = new GemmProblem(pa, pb, pc, bias.IsEmpty ? null : pbias, m, n, k,
-                transposeA, transposeB, beta, epilogue);
             if (GemmSmall.Handles(m, n, k))
             {
-                GemmSmall.Run(problem);
+                // Tiny shapes: plain arguments, no problem description to build (its cost rivals the arithmetic).
+                GemmSmall.Run(pa, pb, pc, bias.IsEmpty ? null : pbias, m, n, k, transposeA, transposeB, beta, epilogue);
                 return;
             }
+            var problem = new GemmProblem(pa, pb, pc, bias.IsEmpty ? null : pbias, m, n, k,
+                transposeA, transposeB, beta, epilogue);
             (int parts, bool splitRows) = Partition(m, n, k, Parallelism.MaxThreads);
             GemmWorkers.Run(problem, parts, splitRows);
         }
@@ -165,12 +168,16 @@ public static unsafe class Gemm
         return (Math.Min(parts, splitRows ? rowTiles : colTiles), splitRows);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Validate(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k,
         bool transposeA, bool transposeB)
     {
-        Guard.AtLeast(m, 0, nameof(m), "m is the number of rows of C; use 0 for an empty batch.");
-        Guard.AtLeast(n, 0, nameof(n), "n is the number of columns of C.");
-        Guard.AtLeast(k, 0, nameof(k), "k is the inner dimension shared by op(A) and op(B).");
+        if ((m | n | k) < 0) // one test on the hot path; the Guard calls name the culprit
+        {
+            Guard.AtLeast(m, 0, nameof(m), "m is the number of rows of C; use 0 for an empty batch.");
+            Guard.AtLeast(n, 0, nameof(n), "n is the number of columns of C.");
+            Guard.AtLeast(k, 0, nameof(k), "k is the inner dimension shared by op(A) and op(B).");
+        }
         if (a.Length != (long)m * k)
             throw LengthError(a.Length, (long)m * k, nameof(a), transposeA ? $"Aᵀ stored k×m = {k}×{m}" : $"A stored m×k = {m}×{k}");
         if (b.Length != (long)k * n)

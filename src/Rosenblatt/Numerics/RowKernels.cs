@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Rosenblatt.Diagnostics;
@@ -44,6 +45,7 @@ public static class RowKernels
     /// <param name="destination">columns values; must not overlap x.</param>
     /// <param name="accumulate">Add to destination instead of overwriting it.</param>
     /// <exception cref="ArgumentException">A length does not match the shape, or the spans overlap.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SumColumns(ReadOnlySpan<float> x, int rows, int columns, Span<float> destination, bool accumulate = false)
     {
         CheckShape(x.Length, rows, columns, nameof(x));

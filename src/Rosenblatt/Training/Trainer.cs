@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Rosenblatt.Activations;
 using Rosenblatt.Data;
 using Rosenblatt.Diagnostics;
@@ -96,6 +97,7 @@ public sealed class Trainer
         return FitCore(network, loss, optimizer, new ImageRows(x), y, null, progress, cancellationToken);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TrainingHistory FitCore<TRows>(
         Network network, Loss loss, Optimizer optimizer, TRows x, Matrix y,
         (Matrix X, Matrix Y)? validation, IProgress<EpochRecord>? progress, CancellationToken cancellationToken)
@@ -123,7 +125,12 @@ public sealed class Trainer
         var batchX = new float[batchSize * network.Inputs];
         var batchY = new float[batchSize * network.Outputs];
         bool classifier = IsClassifier(network, loss);
-        var history = new TrainingHistory();
+        var history = new TrainingHistory(Options.Epochs);
+        // With one batch per epoch the divergence check runs before the epoch's only update, so the weights
+        // are still the epoch's starting ones: nothing to snapshot. And without shuffling that batch is the
+        // same rows every epoch: gathered once.
+        bool oneBatch = batchSize == n;
+        bool gatherEveryBatch = !oneBatch || Options.Shuffle;
         var schedule = Options.Schedule;
         double initialRate = optimizer.LearningRate;
         double bestMonitored = double.PositiveInfinity;
@@ -138,7 +145,8 @@ public sealed class Trainer
                 optimizer.LearningRate = schedule.RateFor(epoch - 1, initialRate);
             if (Options.Shuffle)
                 random.Shuffle(trainRows.AsSpan());
-            startOfEpoch = network.SnapshotParameters(startOfEpoch);
+            if (!oneBatch)
+                startOfEpoch = network.SnapshotParameters(startOfEpoch);
             double lossSum = 0;
             long correct = 0;
             int seen = 0, batchIndex = 0;
@@ -147,15 +155,19 @@ public sealed class Trainer
             {
                 int rows = Math.Min(batchSize, n - start);
                 batchIndex++;
-                x.Gather(trainRows.AsSpan(start, rows), batchX);
-                new MatrixRows(y).Gather(trainRows.AsSpan(start, rows), batchY);
+                if (gatherEveryBatch || epoch == 1)
+                {
+                    x.Gather(trainRows.AsSpan(start, rows), batchX);
+                    new MatrixRows(y).Gather(trainRows.AsSpan(start, rows), batchY);
+                }
                 var output = network.Forward(batchX, rows);
                 if (classifier)
                     correct += Accuracy.CountCorrect(output.AsSpan(0, rows * network.Outputs), batchY.AsSpan(0, rows * network.Outputs), network.Outputs);
                 double batchLoss = network.Backward(loss, batchY, rows);
                 if (!double.IsFinite(batchLoss) || !AllFinite(network))
                 {
-                    network.RestoreParameters(startOfEpoch);
+                    if (startOfEpoch is not null)
+                        network.RestoreParameters(startOfEpoch);
                     throw new TrainingDivergedException(epoch, batchIndex, batchLoss, optimizer.LearningRate, history);
                 }
                 optimizer.Step(network.Parameters);
@@ -174,12 +186,13 @@ public sealed class Trainer
             else if (valRows is not null)
                 (valLoss, valAccuracy) = Evaluate(network, loss, x, y, valRows, classifier);
 
-            var record = new EpochRecord(epoch, Options.Epochs, lossSum / seen, classifier ? (double)correct / seen : null,
-                valLoss, valAccuracy, optimizer.LearningRate, clock.Elapsed);
-            history.Add(record);
-            progress?.Report(record);
+            double epochLoss = lossSum / seen;
+            double? epochAccuracy = classifier ? (double)correct / seen : null;
+            var elapsed = clock.Elapsed;
+            history.Add(epoch, Options.Epochs, epochLoss, epochAccuracy, valLoss, valAccuracy, optimizer.LearningRate, elapsed);
+            progress?.Report(new EpochRecord(epoch, Options.Epochs, epochLoss, epochAccuracy, valLoss, valAccuracy, optimizer.LearningRate, elapsed));
 
-            double monitored = valLoss ?? record.Loss;
+            double monitored = valLoss ?? epochLoss;
             schedule?.Observe(monitored);
             if (monitored < bestMonitored - Options.MinDelta)
             {
@@ -206,7 +219,7 @@ public sealed class Trainer
             }
         }
 
-        if (Options.RestoreBestWeights && best is not null && history.BestEpoch != history.Epochs.Count)
+        if (Options.RestoreBestWeights && best is not null && history.BestEpoch != history.Count)
         {
             network.RestoreParameters(best);
             history.RestoredBestWeights = true;
@@ -246,13 +259,26 @@ public sealed class Trainer
         return (lossSum / total, classifier ? (double)correct / total : null);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool AllFinite(Network network)
     {
-        var parameters = network.Parameters;
-        for (int i = 0; i < parameters.Count; i++)
+        var parameters = network.ParameterArray; // the array itself: no interface call per parameter
+        for (int i = 0; i < parameters.Length; i++)
         {
-            if (!System.Numerics.Tensors.TensorPrimitives.IsFiniteAll<float>(parameters[i].Gradient))
+            var gradient = parameters[i].Gradient;
+            if (gradient.Length < 16)
+            {
+                // A tiny layer's few values: a plain loop costs less than the vector call.
+                foreach (float g in gradient)
+                {
+                    if (!float.IsFinite(g))
+                        return false;
+                }
+            }
+            else if (!System.Numerics.Tensors.TensorPrimitives.IsFiniteAll<float>(gradient))
+            {
                 return false;
+            }
         }
         return true;
     }

@@ -133,6 +133,27 @@ public class TrainerTests
     }
 
     [Fact]
+    public void Fit_HistoryEpochs_EqualTheRecordsReportedToProgress()
+    {
+        // The history keeps its figures column by column; every epoch read back must equal what progress saw,
+        // with validation figures, accuracy and a learning rate that changes mid-run.
+        var (x, y) = Blobs(1, 40);
+        var reported = new List<EpochRecord>();
+        var history = new Trainer(new TrainerOptions { Epochs = 40, BatchSize = 8, ValidationSplit = 0.25, Schedule = new StepDecaySchedule(7, 0.5) })
+            .Fit(Net(1), BinaryCrossEntropy.Instance, new Sgd(0.8), x, y, progress: new SynchronousProgress(reported.Add));
+        Assert.Equal(reported, history.Epochs);
+        Assert.Equal(reported[^1], history.Last);
+        Assert.Equal(Enumerable.Range(1, 40), history.Epochs.Select(e => e.Epoch));
+        Assert.All(history.Epochs, e => { Assert.NotNull(e.Accuracy); Assert.NotNull(e.ValidationLoss); Assert.NotNull(e.ValidationAccuracy); });
+        Assert.Equal(0.8 * Math.Pow(0.5, 5), history.Last.LearningRate, 12);
+    }
+
+    private sealed class SynchronousProgress(Action<EpochRecord> report) : IProgress<EpochRecord>
+    {
+        public void Report(EpochRecord value) => report(value);
+    }
+
+    [Fact]
     public void Fit_WithStepSchedule_UsesTheScheduledRateEachEpochAndRestoresTheInitialRate()
     {
         var (x, y) = Blobs(1, 16);
