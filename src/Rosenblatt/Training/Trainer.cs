@@ -121,7 +121,7 @@ public sealed class Trainer
         }
 
         int n = trainRows.Length;
-        int batchSize = Options.BatchSize == 0 ? n : Math.Min(Options.BatchSize, n);
+        int batchSize = Math.Min(Options.BatchSize, n);
         var batchX = new float[batchSize * network.Inputs];
         var batchY = new float[batchSize * network.Outputs];
         bool classifier = IsClassifier(network, loss);

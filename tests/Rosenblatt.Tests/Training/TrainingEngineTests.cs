@@ -89,12 +89,12 @@ public class TrainingEngineTests
         var x = Matrix.FromRows(LogicGate.Xor.X);
         var y = new Matrix(4, 1, LogicGate.Xor.Y.Select(v => (float)v).ToArray());
         Network Xor() => new(2, new Dense(4, Sigmoid.Instance), new Dense(1, Sigmoid.Instance));
-        new Trainer(new TrainerOptions { Epochs = 50, BatchSize = 0, Shuffle = false })
+        new Trainer(new TrainerOptions { Epochs = 50, BatchSize = TrainerOptions.FullBatch, Shuffle = false })
             .Fit(Xor(), MeanSquaredError.Instance, new Sgd(0.5), x, y); // warm up
 
         long Measure(int epochs)
         {
-            var trainer = new Trainer(new TrainerOptions { Epochs = epochs, BatchSize = 0, Shuffle = false });
+            var trainer = new Trainer(new TrainerOptions { Epochs = epochs, BatchSize = TrainerOptions.FullBatch, Shuffle = false });
             var network = Xor();
             var optimizer = new Sgd(0.5);
             long before = GC.GetAllocatedBytesForCurrentThread();
