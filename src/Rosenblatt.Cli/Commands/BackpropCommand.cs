@@ -53,7 +53,7 @@ internal static class BackpropCommand
     private static int Execute(CliContext cli, ParseResult parse, TwoNeuronNetwork network, double lr, string? dotPath, bool withGraph)
     {
         var walk = BackpropWalkthrough.TwoNeurons(network);
-        string? dotFile = dotPath is null ? null : WriteAtomically(dotPath, GraphDot.Render(walk.Root));
+        string? dotFile = dotPath is null ? null : AtomicFile.Write(dotPath, "--dot", temp => File.WriteAllText(temp, GraphDot.Render(walk.Root)));
 
         var current = new Dictionary<string, double> { ["w1"] = network.W1, ["b1"] = network.B1, ["w2"] = network.W2, ["b2"] = network.B2 };
         var updates = Parameters.Select(p => new Update(p, current[p], walk.Gradients[p], -lr * walk.Gradients[p], current[p] - lr * walk.Gradients[p])).ToArray();
@@ -102,30 +102,6 @@ internal static class BackpropCommand
         console.WriteLine($"the loss goes from {G(d.Loss)} to {G(d.LossAfterStep)}.");
         if (d.DotFile is { } file)
             console.WriteLine($"Wrote the graph to {file} (render it with: dot -Tsvg {file} -o graph.svg).");
-    }
-
-    /// <summary>Writes <paramref name="text"/> to a temporary file beside <paramref name="path"/>, then moves it into place, so a reader never sees half a file.</summary>
-    /// <returns>The full path written.</returns>
-    private static string WriteAtomically(string path, string text)
-    {
-        string full = Path.GetFullPath(path);
-        string? directory = Path.GetDirectoryName(full);
-        if (Directory.Exists(full))
-            throw new IOException($"--dot '{path}' is a directory. help: name a file, e.g. --dot {Path.Combine(path, "graph.dot")}.");
-        if (directory is null || !Directory.Exists(directory))
-            throw new IOException($"--dot '{path}': the folder '{directory}' does not exist. help: create it first, or write to the current folder, e.g. --dot graph.dot.");
-        string temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temp, text);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-                File.Delete(temp);
-        }
-        return full;
     }
 
     private static Option<double> Number(string name, string description, double defaultValue) =>
