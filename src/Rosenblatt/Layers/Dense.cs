@@ -154,10 +154,11 @@ public sealed class Dense
     private void EnsureCapacity(int rows)
     {
         int needed = rows * Units;
-        if (_z.Length < needed)
+        if (_a.Length < needed)
         {
-            _z = new float[needed];
             _a = new float[needed];
+            if (Activation is not Relu) // a ReLU layer keeps only its activations (see Z): no buffer for z
+                _z = new float[needed];
         }
     }
 

@@ -60,7 +60,7 @@ public sealed record MlpOptions
         if (Initializer is not null)
             InitializerRegistry.FromName(Initializer);
         OptimizerRegistry.Create(Optimizer, LearningRate, Momentum, L2);
-        new Training.TrainerOptions { Epochs = Epochs, BatchSize = BatchSize, ValidationSplit = ValidationSplit, EarlyStoppingPatience = EarlyStoppingPatience }.Validate();
+        ToTrainerOptions().Validate();
     }
 
     internal Network Build(int inputs, int outputs, Activation output)
@@ -75,7 +75,10 @@ public sealed record MlpOptions
         return new Network(inputs, layers, Seed);
     }
 
-    internal Training.Trainer Trainer() => new(new Training.TrainerOptions
+    internal Training.Trainer Trainer() => new(ToTrainerOptions());
+
+    /// <summary>The training loop's options these hyperparameters stand for (shuffled every epoch).</summary>
+    private Training.TrainerOptions ToTrainerOptions() => new()
     {
         Epochs = Epochs,
         BatchSize = BatchSize,
@@ -83,5 +86,5 @@ public sealed record MlpOptions
         Seed = Seed,
         ValidationSplit = ValidationSplit,
         EarlyStoppingPatience = EarlyStoppingPatience,
-    });
+    };
 }
