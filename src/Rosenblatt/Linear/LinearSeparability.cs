@@ -175,8 +175,7 @@ public static class LinearSeparability
         w[d] = -(pi[d] - pi[d + 1]) * half / gap;
         for (int i = 0; i < x.Count; i++)
         {
-            var s = w[d];
-            for (int k = 0; k < d; k++) s += w[k] * Rational.FromDouble(x[i][k]);
+            var s = ExactScore(w, x[i]);
             if ((positive[i] ? s : -s) < Rational.One)
                 throw new InvalidOperationException($"Internal error: the exact separator fails on row {i}; please report this data.");
         }
@@ -204,13 +203,11 @@ public static class LinearSeparability
             Margin = gamma,
             MarginUpperEstimate = Math.Max(gamma, search.UpperEstimate),
         };
-        // Show the better of the two separators (the max-margin one when it is certified).
-        double[] shown = separator;
-        var w = shown[..d];
-        double b = shown[d];
+        var w = separator[..d];
+        double b = separator[d];
         double wNorm = Math.Sqrt(w.Sum(v => v * v));
         double margin = wNorm == 0 ? double.PositiveInfinity : Enumerable.Range(0, x.Count)
-            .Min(i => (positive[i] ? 1 : -1) * (Dot(w, x[i]) + b)) / wNorm;
+            .Min(i => (positive[i] ? 1 : -1) * (MaxMarginSearch.Dot(w, x[i]) + b)) / wNorm;
         var plane = new SeparatingHyperplane(w, b, margin);
         string equation = Equation(w, b);
         return result with
@@ -240,15 +237,21 @@ public static class LinearSeparability
     /// <summary>Whether y_i(w·x_i + b) &gt; 0 for every row, computed in exact rationals from the doubles.</summary>
     private static bool SeparatesExactly(IReadOnlyList<double[]> x, bool[] positive, double[] v)
     {
-        int d = v.Length - 1;
         var w = Array.ConvertAll(v, Rational.FromDouble);
         for (int i = 0; i < x.Count; i++)
         {
-            var s = w[d];
-            for (int k = 0; k < d; k++) s += w[k] * Rational.FromDouble(x[i][k]);
-            if ((positive[i] ? s.Sign : -s.Sign) <= 0) return false;
+            int sign = ExactScore(w, x[i]).Sign;
+            if ((positive[i] ? sign : -sign) <= 0) return false;
         }
         return true;
+    }
+
+    /// <summary>w·row + b in exact rational arithmetic, with the bias b as the last of <paramref name="w"/>.</summary>
+    private static Rational ExactScore(Rational[] w, double[] row)
+    {
+        var s = w[^1];
+        for (int k = 0; k < row.Length; k++) s += w[k] * Rational.FromDouble(row[k]);
+        return s;
     }
 
     private static SeparabilityResult NotSeparable(IReadOnlyList<double[]> x, bool[] positive, SeparabilityResult result, Rational[] lambda)
@@ -319,11 +322,4 @@ public static class LinearSeparability
     internal static string Number(double v) => Math.Abs(v) < 1e-300 ? "0" : v.ToString("G6", CultureInfo.InvariantCulture);
 
     private static string Text<TLabel>(TLabel label) where TLabel : notnull => Convert.ToString(label, CultureInfo.InvariantCulture) ?? "";
-
-    private static double Dot(double[] w, double[] x)
-    {
-        double s = 0;
-        for (int k = 0; k < w.Length; k++) s += w[k] * x[k];
-        return s;
-    }
 }

@@ -152,7 +152,8 @@ internal static class MaxMarginSearch
         return s;
     }
 
-    private static double Dot(double[] a, double[] b)
+    /// <summary>Σ a[k]·b[k] over a's length, summed left to right (the order the error bounds here assume).</summary>
+    internal static double Dot(double[] a, double[] b)
     {
         double s = 0;
         for (int k = 0; k < a.Length; k++) s += a[k] * b[k];

@@ -122,12 +122,13 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
         var mistakesPerEpoch = new List<int>();
         var unitMistakes = new int[unitCount];
         var path = new List<WeightSnapshot>();
+        bool sampleMajor = unitCount > 1 && log is null;
         for (int epoch = 1; epoch <= Options.MaxEpochs; epoch++)
         {
             if (Options.Shuffle)
                 random.Shuffle(order.AsSpan());
             int mistakes = 0;
-            if (unitCount > 1 && log is null)
+            if (sampleMajor)
             {
                 // One-vs-rest, sample-major: each row is read once per epoch and visited by every unit while in cache.
                 // The units are independent and see the samples in the same order, so the numbers equal unit-major training.
@@ -144,7 +145,7 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
             for (int u = 0; u < unitCount; u++)
             {
                 if (units[u].Converged) continue;
-                if (unitCount > 1 && log is null)
+                if (sampleMajor)
                 {
                     mistakes += unitMistakes[u];
                     units[u].EndEpoch(unitMistakes[u]);
@@ -242,7 +243,6 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
         var scratch = new float[features];
         var scores = new float[unitCount];
         var unitMistakes = new int[unitCount];
-        var wasConverged = new bool[unitCount];
         var mistakesPerEpoch = new List<int>();
         var path = new List<WeightSnapshot>();
         float learningRate = (float)Options.LearningRate;
@@ -250,14 +250,9 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
         {
             if (Options.Shuffle)
                 random.Shuffle(order.AsSpan());
-            units.Converged.CopyTo(wasConverged);
+            // Units converged before this epoch are skipped by TrainEpoch, so their count stays 0.
             units.TrainEpoch(read, classOf, order, learningRate, scratch, scores, unitMistakes);
-            int mistakes = 0;
-            for (int u = 0; u < unitCount; u++)
-            {
-                if (!wasConverged[u]) mistakes += unitMistakes[u];
-            }
-            mistakesPerEpoch.Add(mistakes);
+            mistakesPerEpoch.Add(unitMistakes.Sum());
             if (unitCount == 1)
             {
                 var (w, b) = units.Weights(0);
@@ -454,13 +449,7 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
     {
         var predicted = Predict(x);
         Guard.Labels(y, x.Rows, nameof(y));
-        var comparer = EqualityComparer<TLabel>.Default;
-        int correct = 0;
-        for (int i = 0; i < predicted.Length; i++)
-        {
-            if (comparer.Equals(predicted[i], y[i])) correct++;
-        }
-        return (double)correct / predicted.Length;
+        return Accuracy(predicted, y);
     }
 
     /// <inheritdoc />
@@ -468,6 +457,11 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
     {
         var predicted = Predict(x);
         Guard.Labels(y, x.Count, nameof(y));
+        return Accuracy(predicted, y);
+    }
+
+    private static double Accuracy(TLabel[] predicted, IReadOnlyList<TLabel> y)
+    {
         var comparer = EqualityComparer<TLabel>.Default;
         int correct = 0;
         for (int i = 0; i < predicted.Length; i++)

@@ -71,37 +71,33 @@ internal sealed class PerceptronUnit
     /// stays in cache) and get exactly the numbers of training the units one after another.</remarks>
     internal int Visit(IReadOnlyList<double[]> x, int i, int[] target, double learningRate, int epoch, int unitIndex, List<PerceptronStep>? log)
     {
-        int mistakes = 0;
+        double[] xi = x[i];
+        int prediction = Step(DecisionFunction(xi));
+        int error = target[i] - prediction;
+        double[]? before = log is null ? null : (double[])_w.Clone();
+        double biasBefore = _b;
+        if (error == 0 && _pocketW is not null && ++_run > _pocketRun)
         {
-            double[] xi = x[i];
-            int prediction = Step(DecisionFunction(xi));
-            int error = target[i] - prediction;
-            double[]? before = log is null ? null : (double[])_w.Clone();
-            double biasBefore = _b;
-            if (error == 0 && _pocketW is not null && ++_run > _pocketRun)
-            {
-                _pocketRun = _run;
-                UpdatePocket(x, target);
-            }
-            if (error != 0)
-            {
-                _run = 0;
-                mistakes++;
-                Updates++;
-                double update = learningRate * error;
-                TensorPrimitives.MultiplyAdd(xi, update, _w, _w);
-                _b += update;
-            }
-            if (_sumW is not null)
-            {
-                TensorPrimitives.Add(_sumW, _w, _sumW);
-                _sumB += _b;
-                _visits++;
-            }
-            log?.Add(new PerceptronStep(epoch, i, unitIndex, (double[])xi.Clone(), target[i], prediction, error,
-                before!, biasBefore, (double[])_w.Clone(), _b));
+            _pocketRun = _run;
+            UpdatePocket(x, target);
         }
-        return mistakes;
+        if (error != 0)
+        {
+            _run = 0;
+            Updates++;
+            double update = learningRate * error;
+            TensorPrimitives.MultiplyAdd(xi, update, _w, _w);
+            _b += update;
+        }
+        if (_sumW is not null)
+        {
+            TensorPrimitives.Add(_sumW, _w, _sumW);
+            _sumB += _b;
+            _visits++;
+        }
+        log?.Add(new PerceptronStep(epoch, i, unitIndex, (double[])xi.Clone(), target[i], prediction, error,
+            before!, biasBefore, (double[])_w.Clone(), _b));
+        return error == 0 ? 0 : 1;
     }
 
     /// <summary>Pocket variant (with ratchet): counts the current weights' training mistakes and pockets them if they beat the best so far.</summary>
