@@ -48,7 +48,6 @@ public static class MnistProfile
             for (int start = 0; start < order.Length; start += batch)
             {
                 int rows = Math.Min(batch, order.Length - start);
-                var idx = order.AsSpan(start, rows);
                 Section(0, () =>
                 {
                     images.GatherRows(order.AsSpan(start, rows), bx);

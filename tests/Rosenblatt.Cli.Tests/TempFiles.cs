@@ -1,6 +1,7 @@
 namespace Rosenblatt.Cli.Tests;
 
-/// <summary>A fresh folder for a test's files (input CSVs, output the CLI writes), deleted with everything in it on dispose.</summary>
+/// <summary>A fresh folder for a test's files (input CSVs, output the CLI writes, plots), deleted with everything in it on dispose.</summary>
+/// <remarks>Set <c>ROSENBLATT_KEEP_TEST_FILES</c> to keep the folders, e.g. to look at the plots a test drew.</remarks>
 public sealed class TempFiles : IDisposable
 {
     /// <summary>The folder's full path.</summary>
@@ -17,8 +18,14 @@ public sealed class TempFiles : IDisposable
         return path;
     }
 
+    /// <summary>Iris-shaped rows with a header (the four measurements and the species) written to <paramref name="name"/>.</summary>
+    public string Iris(string name, params string[] rows) =>
+        Write(name, "sepal_length,sepal_width,petal_length,petal_width,species\n" + string.Join("\n", rows) + "\n");
+
     public void Dispose()
     {
+        if (Environment.GetEnvironmentVariable("ROSENBLATT_KEEP_TEST_FILES") is not null)
+            return;
         try { Directory.Delete(Folder, recursive: true); }
         catch (IOException) { }
     }

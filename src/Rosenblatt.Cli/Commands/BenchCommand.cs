@@ -96,7 +96,7 @@ internal static class BenchCommand
     private static Document Mnist(Settings s)
     {
         var (train, trainLabels, test, testLabels) = LoadMnist(s.DataDir);
-        var targets = OneHot(trainLabels, 10);
+        var targets = OneHot.Encode(trainLabels, 10);
         var rows = new List<EpochRow>();
         double trainLoss = 0;
         for (int run = 1; run <= s.Repeat; run++)
@@ -227,15 +227,6 @@ internal static class BenchCommand
     {
         double bound = 1 / Math.Sqrt(fanIn);
         return new Dense(units, activation, new UniformInitializer(-bound, bound), new UniformInitializer(-bound, bound));
-    }
-
-    private static Matrix OneHot(int[] labels, int classes)
-    {
-        var y = new Matrix(labels.Length, classes);
-        var span = y.AsSpan();
-        for (int i = 0; i < labels.Length; i++)
-            span[i * classes + labels[i]] = 1f;
-        return y;
     }
 
     /// <summary>Test accuracy in chunks gathered from the bytes into one reused buffer: no float copy of the test set.</summary>

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Rosenblatt.Cli.Conventions;
 using Rosenblatt.Cli.Modeling;
 using Rosenblatt.Cli.Plots;
 using Rosenblatt.Data;
@@ -40,7 +40,7 @@ internal static class DemoDigits
             $"{train.Count} to learn from, {test.Count} held out to test",
             $"network {network.Network.Shape}: 128 relu units, softmax over 10 classes",
             "adam lr 0.001, 30 epochs of 32 images, standard scaling",
-            $"test accuracy {(confusion.Accuracy * 100).ToString("0.00", CultureInfo.InvariantCulture)}% ({confusion.Correct}/{confusion.Total} images it never saw)",
+            $"test accuracy {CliFormat.Percent(confusion.Accuracy)} ({confusion.Correct}/{confusion.Total} images it never saw)",
             "the same run: rosenblatt train --data digits --out digits.json",
         ]);
         return new Result(chapter, model, test, confusion);

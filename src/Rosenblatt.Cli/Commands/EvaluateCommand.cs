@@ -54,7 +54,7 @@ internal static class EvaluateCommand
     private static void Render(IAnsiConsole console, Document d)
     {
         console.WriteLine($"{d.Model} on {d.Data}: {d.Rows} rows ({d.Subset})");
-        console.WriteLine($"accuracy {Percent(d.Accuracy)} ({d.Correct}/{d.Total})" + (d.LogLoss is double l ? $", log loss {CliFormat.Significant(l, 4)}" : ""));
+        console.WriteLine($"accuracy {CliFormat.Percent(d.Accuracy)} ({d.Correct}/{d.Total})" + (d.LogLoss is double l ? $", log loss {CliFormat.Significant(l, 4)}" : ""));
         var scores = CliTable.Create("class", "precision", "recall", "f1", "support");
         foreach (var c in d.Classes)
             scores.AddPlainRow(c.Name, F(c.Precision), F(c.Recall), F(c.F1), c.Support.ToString(CultureInfo.InvariantCulture));
@@ -83,7 +83,6 @@ internal static class EvaluateCommand
 
     private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 
-    private static string Percent(double fraction) => (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>The <c>--json</c> document.</summary>
     internal sealed record Document(

@@ -62,8 +62,8 @@ internal static class InfoCommand
         var facts = new List<string>();
         if (d.Seed is int seed) facts.Add($"seed {seed}");
         if (d.Epochs is int epochs) facts.Add($"{epochs} epochs");
-        if (d.Metrics.TryGetValue("test_accuracy", out double test)) facts.Add($"test accuracy {Percent(test)}");
-        if (d.Metrics.TryGetValue("training_accuracy", out double trained)) facts.Add($"training accuracy {Percent(trained)}");
+        if (d.Metrics.TryGetValue("test_accuracy", out double test)) facts.Add($"test accuracy {CliFormat.Percent(test)}");
+        if (d.Metrics.TryGetValue("training_accuracy", out double trained)) facts.Add($"training accuracy {CliFormat.Percent(trained)}");
         if (d.Metrics.TryGetValue("loss", out double loss)) facts.Add($"final loss {CliFormat.Significant(loss, 4)}");
         if (d.Date is { } date) facts.Add($"saved {date.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
         if (d.Library is { } library) facts.Add($"by Rosenblatt {library}");
@@ -76,7 +76,6 @@ internal static class InfoCommand
 
     private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static string Percent(double fraction) => (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>One layer of the summary.</summary>
     internal sealed record LayerRow(string Name, string Type, int Units, string Activation, int Parameters);

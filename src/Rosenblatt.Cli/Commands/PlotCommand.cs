@@ -38,8 +38,7 @@ internal static class PlotCommand
         {
             var loaded = CliModel.Load(parse.GetValue(model)!);
             string? dataName = parse.GetValue(data);
-            var rows = dataName is null ? null : ModelData.Labelled(loaded, dataName, parse.GetValue(label), all: false, parse.GetValue(dataDir));
-            var allRows = dataName is null ? null : ModelData.Labelled(loaded, dataName, parse.GetValue(label), all: true, parse.GetValue(dataDir));
+            var (rows, allRows) = dataName is null ? (null, null) : ModelData.LabelledBoth(loaded, dataName, parse.GetValue(label), parse.GetValue(dataDir));
             string folder = parse.GetValue(outDir)!;
             var result = Draw(loaded, rows, allRows, parse.GetValue(kind)!, folder, Path.GetFileNameWithoutExtension(loaded.Path));
             return cli.Write(parse, result, console =>

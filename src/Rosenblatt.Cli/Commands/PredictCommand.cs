@@ -59,9 +59,9 @@ internal static class PredictCommand
         {
             var table = CliTable.Create("class", model.IsProbabilistic ? "probability" : "score");
             foreach (var s in scores.OrderByDescending(s => s.Value))
-                table.AddPlainRow(s.Class, model.IsProbabilistic ? Percent(s.Value) : CliFormat.Number(s.Value));
+                table.AddPlainRow(s.Class, model.IsProbabilistic ? CliFormat.Percent(s.Value) : CliFormat.Number(s.Value));
             console.Write(table);
-            console.WriteLine($"predicted: {document.Predicted}" + (model.IsProbabilistic ? $" ({Percent(p[best])})" : ""));
+            console.WriteLine($"predicted: {document.Predicted}" + (model.IsProbabilistic ? $" ({CliFormat.Percent(p[best])})" : ""));
         });
     }
 
@@ -122,7 +122,6 @@ internal static class PredictCommand
         writer.Flush();
     }
 
-    private static string Percent(double fraction) => (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>One class's probability (or score).</summary>
     internal sealed record ClassScore(string Class, double Value);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Rosenblatt.Cli.Conventions;
 using Rosenblatt.Cli.Modeling;
 using Rosenblatt.Cli.Progress;
@@ -138,8 +137,8 @@ internal static class TrainCommand
         if (d.Ending is { } ending)
             console.WriteLine(ending);
         var table = CliTable.Create("", "accuracy");
-        table.AddPlainRow($"training ({d.TrainRows} rows)", Percent(d.TrainAccuracy));
-        table.AddPlainRow($"test ({d.TestRows} rows)", $"{Percent(d.TestAccuracy)} ({d.TestCorrect}/{d.TestTotal})");
+        table.AddPlainRow($"training ({d.TrainRows} rows)", CliFormat.Percent(d.TrainAccuracy));
+        table.AddPlainRow($"test ({d.TestRows} rows)", $"{CliFormat.Percent(d.TestAccuracy)} ({d.TestCorrect}/{d.TestTotal})");
         console.Write(table);
         if (d.Saved is { } full)
         {
@@ -173,7 +172,6 @@ internal static class TrainCommand
         _ => null,
     };
 
-    private static string Percent(double fraction) => (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
 
     private static string Quote(string text) => text.Contains(' ', StringComparison.Ordinal) ? $"\"{text}\"" : text;
 

@@ -32,6 +32,12 @@ internal static class CliFormat
         return text == "-0" ? "0" : text;
     }
 
+    /// <summary>Formats a fraction as a percentage with two decimals, e.g. <c>0.9667</c> as <c>96.67%</c>.</summary>
+    /// <param name="fraction">The fraction, 1 for all.</param>
+    /// <remarks>The one format for accuracies and probabilities in tables and summaries, so train, evaluate,
+    /// predict, info and the progress line print the same figure the same way.</remarks>
+    public static string Percent(double fraction) => (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
+
     /// <summary>Formats a vector as <c>[1, 0.5, -2]</c>.</summary>
     /// <param name="values">The numbers.</param>
     public static string Vector(IEnumerable<double> values) => "[" + string.Join(", ", values.Select(Number)) + "]";

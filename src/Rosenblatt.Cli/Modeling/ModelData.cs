@@ -17,6 +17,26 @@ internal sealed record ModelData(Dataset Data, string Description)
     /// <exception cref="ArgumentException">The data has no labels, another feature count, or other classes than the model.</exception>
     public static ModelData Labelled(CliModel model, string data, string? label, bool all, string? dataDirectory)
     {
+        var (loaded, set) = Read(model, data, label, dataDirectory);
+        return Rows(model, data, loaded, set, all);
+    }
+
+    /// <summary>The held-out rows and every row, as <see cref="Labelled"/> gives them with <c>all</c> false and true,
+    /// from one read of the data (for <c>plot</c>, which needs both; MNIST takes seconds to read).</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="data">The <c>--data</c> value.</param>
+    /// <param name="label">The CSV label column, or null.</param>
+    /// <param name="dataDirectory">Where MNIST-style sets live.</param>
+    /// <exception cref="ArgumentException">As for <see cref="Labelled"/>.</exception>
+    public static (ModelData HeldOut, ModelData All) LabelledBoth(CliModel model, string data, string? label, string? dataDirectory)
+    {
+        var (loaded, set) = Read(model, data, label, dataDirectory);
+        return (Rows(model, data, loaded, set, all: false), Rows(model, data, loaded, set, all: true));
+    }
+
+    /// <summary>Loads <paramref name="data"/> and checks and renumbers its labelled rows for <paramref name="model"/>.</summary>
+    private static (LoadedData Loaded, Dataset Set) Read(CliModel model, string data, string? label, string? dataDirectory)
+    {
         // A synthetic set is regenerated with the size, noise and seed it was trained with.
         var request = new DataRequest(label, (int)(model.Metric("samples") ?? 200), model.Metric("noise"), model.Training?.Seed ?? 0,
             dataDirectory);
@@ -25,8 +45,12 @@ internal sealed record ModelData(Dataset Data, string Description)
         if (!set.HasLabels)
             throw new ArgumentException($"--data '{data}' has no class labels, so the model's answers cannot be checked. help: use labelled data, or 'rosenblatt predict' for unlabelled rows.");
         CheckFeatures(model, set, data);
-        set = Remap(model, set, data);
+        return (loaded, Remap(model, set, data));
+    }
 
+    /// <summary>The rows <see cref="Labelled"/> picks from the loaded data.</summary>
+    private static ModelData Rows(CliModel model, string data, LoadedData loaded, Dataset set, bool all)
+    {
         if (all)
             return new ModelData(loaded.Test is { } extra ? Concat(set, Remap(model, extra, data)) : set, "every row (--all)");
         if (loaded.Test is { } test)

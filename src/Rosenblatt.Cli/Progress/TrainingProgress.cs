@@ -85,11 +85,11 @@ internal static class TrainingProgress
             $"loss {CliFormat.Significant(e.Loss, 4)}",
         };
         if (e.Accuracy is double accuracy)
-            parts.Add($"accuracy {Percent(accuracy)}");
+            parts.Add($"accuracy {CliFormat.Percent(accuracy)}");
         if (e.ValidationLoss is double valLoss)
             parts.Add($"val loss {CliFormat.Significant(valLoss, 4)}");
         if (e.ValidationAccuracy is double valAccuracy)
-            parts.Add($"val accuracy {Percent(valAccuracy)}");
+            parts.Add($"val accuracy {CliFormat.Percent(valAccuracy)}");
         double elapsed = e.Elapsed.TotalSeconds;
         double left = elapsed / e.Epoch * (e.TotalEpochs - e.Epoch);
         parts.Add(e.Epoch == e.TotalEpochs ? Seconds(elapsed) : $"{Seconds(elapsed)}, about {Seconds(left)} left");
@@ -116,7 +116,6 @@ internal static class TrainingProgress
         return null;
     }
 
-    private static string Percent(double fraction) => (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
 
     private static string Seconds(double seconds) =>
         seconds < 60 ? seconds.ToString("0.0", CultureInfo.InvariantCulture) + "s"

@@ -8,8 +8,8 @@ public class DemoCommandTests
     [Fact]
     public void Demo_WalksThePathWithTheSeedsNumbers_ThenTheDigits_AndWritesItsPictures()
     {
-        using var folder = new Plots.PlotFolder();
-        var run = CliRun.Of("demo", "--out-dir", folder.Path);
+        using var folder = new TempFiles();
+        var run = CliRun.Of("demo", "--out-dir", folder.Folder);
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("1·1 + 1·1 + (-1.5) = 0.5 → step(0.5) = 1", run.Out);
         Assert.Contains("mistakes per epoch: 2, 3, 3, 0", run.Out);
@@ -23,18 +23,18 @@ public class DemoCommandTests
         foreach (string picture in new[] { "xor-boundary.png", "digits-curves.png", "digits-confusion.png", "digits-weights.png" })
         {
             Assert.Contains(picture, run.Out);
-            Assert.True(Plots.Png.Size(Path.Combine(folder.Path, picture)).Width > 0);
+            Assert.True(Plots.Png.Size(Path.Combine(folder.Folder, picture)).Width > 0);
         }
-        Assert.Contains(folder.Path, run.Out);
+        Assert.Contains(folder.Folder, run.Out);
     }
 
     [Fact]
     public void Demo_Json_ListsEveryChapter()
     {
-        using var folder = new Plots.PlotFolder();
-        var run = CliRun.Of("demo", "--json", "--out-dir", folder.Path);
+        using var folder = new TempFiles();
+        var run = CliRun.Of("demo", "--json", "--out-dir", folder.Folder);
         using var doc = JsonDocument.Parse(run.Out);
         Assert.True(doc.RootElement.GetProperty("chapters").GetArrayLength() >= 7);
-        Assert.Equal(Path.GetFullPath(folder.Path), doc.RootElement.GetProperty("pictures").GetString());
+        Assert.Equal(Path.GetFullPath(folder.Folder), doc.RootElement.GetProperty("pictures").GetString());
     }
 }

@@ -30,7 +30,7 @@ public class EvaluateCommandTests
     [Fact]
     public void Evaluate_ACsvWithALabelTheModelNeverSaw_IsAUserErrorNamingIt()
     {
-        using var files = new CsvFiles();
+        using var files = new TempFiles();
         string csv = files.Iris("unseen.csv", "5.1,3.5,1.4,0.2,setosa", "6.0,3.0,4.8,1.8,tulip");
         UserErrors.AssertOneLine(CliRun.Of("evaluate", "--model", TrainedModels.Iris, "--data", csv), "'tulip'", "never saw");
     }
@@ -44,7 +44,7 @@ public class EvaluateCommandTests
     [Fact]
     public void Evaluate_ATruncatedModelFile_IsAUserError()
     {
-        using var files = new CsvFiles();
+        using var files = new TempFiles();
         string text = File.ReadAllText(TrainedModels.Iris);
         string truncated = files.Write("truncated.json", text[..(text.Length / 2)]);
         UserErrors.AssertOneLine(CliRun.Of("evaluate", "--model", truncated, "--data", "iris"), "truncated.json");

@@ -29,7 +29,7 @@ public class InfoCommandTests
     [Fact]
     public void Info_NotAModelFile_IsAUserError()
     {
-        using var files = new CsvFiles();
+        using var files = new TempFiles();
         string path = files.Write("notes.json", "{\"hello\": 1}");
         UserErrors.AssertOneLine(CliRun.Of("info", "--model", path), "notes.json");
     }

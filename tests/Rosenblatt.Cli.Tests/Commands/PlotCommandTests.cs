@@ -9,19 +9,19 @@ public class PlotCommandTests
     [Fact]
     public void Plot_Digits_DrawsCurvesConfusionAndWeights_AndSaysWhyNoBoundary()
     {
-        using var folder = new PlotFolder();
-        var run = CliRun.Of("plot", "--model", TrainedModels.Digits, "--data", "digits", "--out-dir", folder.Path);
+        using var folder = new TempFiles();
+        var run = CliRun.Of("plot", "--model", TrainedModels.Digits, "--data", "digits", "--out-dir", folder.Folder);
         Assert.Equal(0, run.ExitCode);
         foreach (string kind in new[] { "curves", "confusion", "weights" })
-            Assert.True(Png.Size(folder.File($"digits-{kind}.png")).Width > 0);
+            Assert.True(Png.Size(folder.PathOf($"digits-{kind}.png")).Width > 0);
         Assert.Contains("skipped boundary: the model has 64 features", run.Out);
     }
 
     [Fact]
     public void Plot_Moons_DrawsTheBoundary()
     {
-        using var folder = new PlotFolder();
-        var run = CliRun.Of("plot", "--model", TrainedModels.Moons, "--data", "moons", "--kind", "boundary", "--out-dir", folder.Path, "--json");
+        using var folder = new TempFiles();
+        var run = CliRun.Of("plot", "--model", TrainedModels.Moons, "--data", "moons", "--kind", "boundary", "--out-dir", folder.Folder, "--json");
         Assert.Equal(0, run.ExitCode);
         using var doc = JsonDocument.Parse(run.Out);
         string path = doc.RootElement.GetProperty("written")[0].GetProperty("path").GetString()!;
@@ -31,8 +31,8 @@ public class PlotCommandTests
     [Fact]
     public void Plot_ABoundaryOf64Features_IsAUserError()
     {
-        using var folder = new PlotFolder();
-        UserErrors.AssertOneLine(CliRun.Of("plot", "--model", TrainedModels.Digits, "--data", "digits", "--kind", "boundary", "--out-dir", folder.Path), "64 features");
-        Assert.Empty(Directory.GetFiles(folder.Path));
+        using var folder = new TempFiles();
+        UserErrors.AssertOneLine(CliRun.Of("plot", "--model", TrainedModels.Digits, "--data", "digits", "--kind", "boundary", "--out-dir", folder.Folder), "64 features");
+        Assert.Empty(Directory.GetFiles(folder.Folder));
     }
 }

@@ -26,7 +26,7 @@ public class PredictCommandTests
     [Fact]
     public void Predict_ACsvFile_WritesFeaturesPredictionAndOneProbabilityColumnPerClass()
     {
-        using var files = new CsvFiles();
+        using var files = new TempFiles();
         string input = files.Iris("in.csv", "5.1,3.5,1.4,0.2,setosa", "6.7,3.0,5.2,2.3,virginica", "5.9,3.0,4.2,1.5,versicolor");
         string output = Path.Combine(files.Folder, "out.csv");
         var run = CliRun.Of("predict", "--model", TrainedModels.Iris, "--data", input, "--out", output);
@@ -42,7 +42,7 @@ public class PredictCommandTests
     [Fact]
     public void Predict_ACsvFile_WithoutOut_WritesTheCsvToStdout()
     {
-        using var files = new CsvFiles();
+        using var files = new TempFiles();
         string input = files.Write("in.csv", "5.1,3.5,1.4,0.2\n");
         var run = CliRun.Of("predict", "--model", TrainedModels.Iris, "--data", input);
         Assert.Equal(0, run.ExitCode);
@@ -55,7 +55,7 @@ public class PredictCommandTests
     [Fact]
     public void Predict_ACsvWithTheWrongFeatureCount_IsAUserError()
     {
-        using var files = new CsvFiles();
+        using var files = new TempFiles();
         string input = files.Write("three.csv", "1,2,3\n4,5,6\n");
         UserErrors.AssertOneLine(CliRun.Of("predict", "--model", TrainedModels.Iris, "--data", input), "three.csv");
     }
@@ -81,7 +81,7 @@ public class PredictCommandTests
     [Fact]
     public void Predict_OutIntoAMissingFolder_IsAUserError()
     {
-        using var files = new CsvFiles();
+        using var files = new TempFiles();
         string input = files.Write("in.csv", "5.1,3.5,1.4,0.2\n");
         UserErrors.AssertOneLine(CliRun.Of("predict", "--model", TrainedModels.Iris, "--data", input, "--out", Path.Combine(files.Folder, "nope", "o.csv")), "does not exist");
     }

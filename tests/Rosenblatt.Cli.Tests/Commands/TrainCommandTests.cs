@@ -39,7 +39,7 @@ public class TrainCommandTests
     [Fact]
     public void Train_OnAGate_PrintsEpochLinesTheAccuracyTableAndTheNextCommand()
     {
-        using var files = new CsvFiles();
+        using var files = new TempFiles();
         string model = Path.Combine(files.Folder, "xor.json");
         var run = CliRun.Of("train", "--data", "xor", "--layers", "4", "--epochs", "200", "--batch", "4", "--lr", "0.05", "--out", model);
         Assert.Equal(0, run.ExitCode);
@@ -81,7 +81,7 @@ public class TrainCommandTests
     [Fact]
     public void Train_ACsvFile_WithALabelColumnByName()
     {
-        using var files = new CsvFiles();
+        using var files = new TempFiles();
         var rows = Enumerable.Range(0, 40).Select(i => $"{i % 2},{(i % 2) * 3 + (i % 5) * 0.1},{(i % 2 == 1 ? "yes" : "no")},{i}");
         string csv = files.Write("points.csv", "a,b,answer,id\n" + string.Join("\n", rows) + "\n");
         var doc = Json(CliRun.Of("train", "--data", csv, "--label", "answer", "--layers", "4", "--lr", "0.05", "--epochs", "30", "--json"));
@@ -92,7 +92,7 @@ public class TrainCommandTests
     [Fact]
     public void Train_Cancelled_StopsAfterTheFirstBatch_SaysWhatItKept_AndStillSaves()
     {
-        using var files = new CsvFiles();
+        using var files = new TempFiles();
         string model = Path.Combine(files.Folder, "stopped.json");
         using var ctrlC = new CancellationTokenSource();
         ctrlC.Cancel();
@@ -130,7 +130,7 @@ public class TrainCommandTests
     [Fact]
     public void Train_RaggedCsv_IsAUserErrorNamingTheLine()
     {
-        using var files = new CsvFiles();
+        using var files = new TempFiles();
         string csv = files.Write("ragged.csv", "a,b,label\n1,2,x\n3,4\n");
         UserErrors.AssertOneLine(CliRun.Of("train", "--data", csv), "line 3", "2 field(s)");
     }
@@ -138,7 +138,7 @@ public class TrainCommandTests
     [Fact]
     public void Train_TextInANumericColumn_IsAUserErrorQuotingTheCell()
     {
-        using var files = new CsvFiles();
+        using var files = new TempFiles();
         string csv = files.Write("text.csv", "a,b,label\n1,2,x\n3,hello,y\n");
         UserErrors.AssertOneLine(CliRun.Of("train", "--data", csv), "line 3, column 2", "\"hello\"");
     }
@@ -146,7 +146,7 @@ public class TrainCommandTests
     [Fact]
     public void Train_EmptyFile_IsAUserError()
     {
-        using var files = new CsvFiles();
+        using var files = new TempFiles();
         string csv = files.Write("empty.csv", "");
         UserErrors.AssertOneLine(CliRun.Of("train", "--data", csv), "empty");
     }
@@ -160,7 +160,7 @@ public class TrainCommandTests
     [Fact]
     public void Train_ATruncatedIdxFile_IsAUserErrorNamingTheFile()
     {
-        using var files = new CsvFiles();
+        using var files = new TempFiles();
         // A valid header for 2 images of 28×28, then only 100 of the 1568 pixel bytes.
         byte[] header = [0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 28, 0, 0, 0, 28];
         File.WriteAllBytes(Path.Combine(files.Folder, "train-images-idx3-ubyte"), [.. header, .. new byte[100]]);
@@ -171,7 +171,7 @@ public class TrainCommandTests
     [Fact]
     public void Train_MnistWithoutItsFiles_SaysHowToFetchThem()
     {
-        using var files = new CsvFiles();
+        using var files = new TempFiles();
         UserErrors.AssertOneLine(CliRun.Of("train", "--data", "mnist", "--data-dir", files.Folder), "train-images-idx3-ubyte");
     }
 
@@ -221,7 +221,7 @@ public class TrainCommandTests
     [Fact]
     public void Train_BadData_LeavesAnExistingModelFileUntouched()
     {
-        using var files = new CsvFiles();
+        using var files = new TempFiles();
         string model = files.Write("model.json", "the old model");
         string csv = files.Write("bad.csv", "a,b,label\n1,2,x\n3,oops,y\n");
         UserErrors.AssertOneLine(CliRun.Of("train", "--data", csv, "--out", model));
@@ -231,7 +231,7 @@ public class TrainCommandTests
     [Fact]
     public void Train_OutIntoAMissingFolder_IsAUserErrorAndWritesNothing()
     {
-        using var files = new CsvFiles();
+        using var files = new TempFiles();
         string model = Path.Combine(files.Folder, "missing", "model.json");
         UserErrors.AssertOneLine(CliRun.Of("train", "--data", "and", "--epochs", "2", "--out", model));
         Assert.False(Directory.Exists(Path.GetDirectoryName(model)));

@@ -49,10 +49,10 @@ public class PlotTests
     [Fact]
     public void DecisionBoundary_OfTwoBlobs_IsAPngShowingBothClassColours()
     {
-        using var folder = new PlotFolder();
+        using var folder = new TempFiles();
         var (x, y) = Blobs();
         var (network, _) = Train(x, y);
-        string path = DecisionBoundaryPlot.Save(folder.File("boundary.png"), x, y, ["left", "right"],
+        string path = DecisionBoundaryPlot.Save(folder.PathOf("boundary.png"), x, y, ["left", "right"],
             rows => Probabilities(network, rows), "two blobs");
 
         Assert.Equal((PlotFile.Width, PlotFile.Height), Png.Size(path));
@@ -69,21 +69,21 @@ public class PlotTests
     [Fact]
     public void DecisionBoundary_Of3DPoints_SaysItNeedsTwoFeatures()
     {
-        using var folder = new PlotFolder();
-        var error = Assert.Throws<ArgumentException>(() => DecisionBoundaryPlot.Save(folder.File("b.png"),
+        using var folder = new TempFiles();
+        var error = Assert.Throws<ArgumentException>(() => DecisionBoundaryPlot.Save(folder.PathOf("b.png"),
             [[1, 2, 3]], [0], ["a", "b"], rows => rows, "t"));
         Assert.Contains("2-D points", error.Message);
         Assert.Contains("help:", error.Message);
-        Assert.Empty(Directory.GetFiles(folder.Path));
+        Assert.Empty(Directory.GetFiles(folder.Folder));
     }
 
     [Fact]
     public void TrainingCurves_WithAccuracy_AreTwoPanelsWide()
     {
-        using var folder = new PlotFolder();
+        using var folder = new TempFiles();
         var (x, y) = Blobs();
         var (_, history) = Train(x, y);
-        string path = TrainingCurvesPlot.Save(folder.File("curves.png"), history, "blobs 2-8-2");
+        string path = TrainingCurvesPlot.Save(folder.PathOf("curves.png"), history, "blobs 2-8-2");
         Assert.Equal((2 * PlotFile.Width, PlotFile.Height), Png.Size(path));
         var pixels = Png.Pixels(path);
         Assert.True(Png.Count(pixels, Color(ClassColors.Of(0))) > 200, "no training curve");
@@ -93,9 +93,9 @@ public class PlotTests
     [Fact]
     public void ConfusionMatrix_IsAPngWithADarkDiagonal()
     {
-        using var folder = new PlotFolder();
+        using var folder = new TempFiles();
         int[][] counts = [[50, 0, 0], [2, 45, 3], [0, 4, 46]];
-        string path = ConfusionMatrixPlot.Save(folder.File("confusion.png"), counts, ["setosa", "versicolor", "virginica"], "iris");
+        string path = ConfusionMatrixPlot.Save(folder.PathOf("confusion.png"), counts, ["setosa", "versicolor", "virginica"], "iris");
         Assert.Equal((PlotFile.Width, PlotFile.Height), Png.Size(path));
         var pixels = Png.Pixels(path);
         // The diagonal cells are at least 90% of their row: the darkest blue of the colormap.
@@ -105,11 +105,11 @@ public class PlotTests
     [Fact]
     public void FirstLayerWeights_OfAn8x8Input_AreTilesOfRedAndBlue()
     {
-        using var folder = new PlotFolder();
+        using var folder = new TempFiles();
         int inputs = 64, units = 16;
         var random = new Random(3);
         float[] weights = [.. Enumerable.Range(0, inputs * units).Select(_ => (float)(random.NextDouble() * 2 - 1))];
-        string path = FirstLayerWeightsPlot.Save(folder.File("weights.png"), weights, inputs, units, "digits 64-16-10");
+        string path = FirstLayerWeightsPlot.Save(folder.PathOf("weights.png"), weights, inputs, units, "digits 64-16-10");
         Assert.Equal((PlotFile.Width, PlotFile.Height), Png.Size(path));
         var pixels = Png.Pixels(path);
         Assert.True(pixels.Count(p => p.Red > 200 && p.Blue < 120 && p.Green < 120) > 500, "no strongly positive (red) weights");
@@ -119,8 +119,8 @@ public class PlotTests
     [Fact]
     public void FirstLayerWeights_OfANonSquareInput_SayImagesOnly()
     {
-        using var folder = new PlotFolder();
-        var error = Assert.Throws<ArgumentException>(() => FirstLayerWeightsPlot.Save(folder.File("w.png"), new float[5 * 3], 5, 3, "t"));
+        using var folder = new TempFiles();
+        var error = Assert.Throws<ArgumentException>(() => FirstLayerWeightsPlot.Save(folder.PathOf("w.png"), new float[5 * 3], 5, 3, "t"));
         Assert.Contains("square images", error.Message);
     }
 
