@@ -18,8 +18,6 @@ namespace Rosenblatt.Data;
 /// </example>
 public sealed class IdxImages
 {
-    private static readonly float[] Scale = BuildScale();
-
     /// <summary>Wraps pixel data (not copied): <paramref name="count"/> images of <paramref name="rows"/> × <paramref name="columns"/> bytes.</summary>
     /// <param name="count">Number of images, &gt;= 0.</param>
     /// <param name="rows">Pixel rows per image, &gt;= 1.</param>
@@ -79,10 +77,7 @@ public sealed class IdxImages
     {
         CheckRange(start, count);
         var result = new Matrix(count, PixelsPerImage);
-        Span<float> dst = result.AsSpan();
-        ReadOnlySpan<byte> src = Pixels.AsSpan(start * PixelsPerImage, count * PixelsPerImage);
-        for (int i = 0; i < src.Length; i++)
-            dst[i] = Scale[src[i]];
+        PixelKernels.ScaleToUnit(Pixels.AsSpan(start * PixelsPerImage, count * PixelsPerImage), result.AsSpan());
         return result;
     }
 
@@ -126,14 +121,5 @@ public sealed class IdxImages
         if (start < 0 || count < 0 || (long)start + count > Count)
             throw new ArgumentOutOfRangeException(nameof(start), start,
                 $"images {start}..{(long)start + count - 1} are outside the stack of {Count} images. help: use indices 0..{Count - 1}.");
-    }
-
-    private static float[] BuildScale()
-    {
-        // Division, not multiplication by 1/255: 255 must map to exactly 1.
-        var table = new float[256];
-        for (int b = 0; b < 256; b++)
-            table[b] = b / 255f;
-        return table;
     }
 }

@@ -59,8 +59,8 @@ public static class Accuracy
         return correct;
     }
 
-    /// <summary>The index of the largest value (the first on ties).</summary>
-    internal static int ArgMax(ReadOnlySpan<float> row)
+    /// <summary>The index of the largest value (the first on ties); the one argmax for network outputs and class probabilities.</summary>
+    internal static int ArgMax<T>(ReadOnlySpan<T> row) where T : System.Numerics.INumber<T>
     {
         int best = 0;
         for (int j = 1; j < row.Length; j++)

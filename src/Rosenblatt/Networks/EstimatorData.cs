@@ -1,4 +1,5 @@
 using Rosenblatt.Diagnostics;
+using Rosenblatt.Metrics;
 using Rosenblatt.Numerics;
 
 namespace Rosenblatt.Networks;
@@ -50,13 +51,5 @@ internal static class EstimatorData
         return result;
     }
 
-    internal static int ArgMax(double[] row)
-    {
-        int best = 0;
-        for (int j = 1; j < row.Length; j++)
-        {
-            if (row[j] > row[best]) best = j;
-        }
-        return best;
-    }
+    internal static int ArgMax(double[] row) => Accuracy.ArgMax<double>(row);
 }

@@ -120,15 +120,14 @@ internal sealed class ModelReader
                 "upgrade Rosenblatt (dotnet tool update --global Rosenblatt.Cli, or update the Rosenblatt package) to load it.");
     }
 
-    private ModelKind ParseKind(string? kind) => Required(kind, "kind") switch
+    private ModelKind ParseKind(string? kind)
     {
-        "perceptron" => ModelKind.Perceptron,
-        "logistic-regression" => ModelKind.LogisticRegression,
-        "mlp-classifier" => ModelKind.MlpClassifier,
-        "mlp-regressor" => ModelKind.MlpRegressor,
-        "network" => ModelKind.Network,
-        _ => throw Error($"the kind '{kind}' is not known.", "use perceptron, logistic-regression, mlp-classifier, mlp-regressor or network; a newer Rosenblatt may know more kinds."),
-    };
+        var names = ModelWriter.KindNames;
+        int index = Array.IndexOf(names, Required(kind, "kind"));
+        return index >= 0
+            ? (ModelKind)index
+            : throw Error($"the kind '{kind}' is not known.", $"use {string.Join(", ", names[..^1])} or {names[^1]}; a newer Rosenblatt may know more kinds.");
+    }
 
     private sealed record LabelSet(bool IsInt, string[] Names, int[] Ints);
 

@@ -67,14 +67,10 @@ internal static class ModelWriter
     internal static ModelDocument Network(string path, Network network, ModelSaveOptions options) =>
         FromNetwork(path, ModelKind.Network, network, null, null, network.Seed, null, options);
 
-    internal static string KindName(ModelKind kind) => kind switch
-    {
-        ModelKind.Perceptron => "perceptron",
-        ModelKind.LogisticRegression => "logistic-regression",
-        ModelKind.MlpClassifier => "mlp-classifier",
-        ModelKind.MlpRegressor => "mlp-regressor",
-        _ => "network",
-    };
+    /// <summary>Each <see cref="ModelKind"/>'s name in the file's <c>kind</c> field, indexed by the enum value (the reader parses with the same table).</summary>
+    internal static readonly string[] KindNames = ["perceptron", "logistic-regression", "mlp-classifier", "mlp-regressor", "network"];
+
+    internal static string KindName(ModelKind kind) => KindNames[(int)kind];
 
     private static ModelDocument FromNetwork(string path, ModelKind kind, Network network, LabelsDto? labels,
         JsonElement? hyperparameters, int seed, TrainingHistory? history, ModelSaveOptions options)
@@ -91,7 +87,7 @@ internal static class ModelWriter
             });
             var w = layer.Weights.AsSpan().ToArray();
             var b = (float[])layer.Bias.Clone();
-            CheckFinite(path, Array.ConvertAll(w, v => (double)v), Array.ConvertAll(b, v => (double)v));
+            CheckFinite(path, w, b);
             weights.Add(new LayerWeightsDto { Weights = WeightArray.From(w), Bias = WeightArray.From(b) });
         }
         var metrics = new Dictionary<string, double>();
@@ -180,9 +176,9 @@ internal static class ModelWriter
             "train the model with int or string labels (e.g. the class names as strings).");
     }
 
-    private static void CheckFinite(string path, double[] weights, double[] bias)
+    private static void CheckFinite<T>(string path, T[] weights, T[] bias) where T : System.Numerics.IFloatingPointIeee754<T>
     {
-        if (weights.Any(v => !double.IsFinite(v)) || bias.Any(v => !double.IsFinite(v)))
+        if (weights.Any(v => !T.IsFinite(v)) || bias.Any(v => !T.IsFinite(v)))
             throw new ModelFileException(path, "the model's weights contain NaN or infinite values.",
                 "the training diverged; lower the learning rate or scale the features, train again, then save.");
     }
