@@ -6,7 +6,7 @@
 # Each round runs, one after the other: MNIST 784-128-10 (ours, torch, numpy; 2 threads, MNIST_EPOCHS
 # epochs in one process, default 3: the first epoch and the later ones are reported apart),
 # the seed 002 XOR replay (ours, numpy), the perceptron one-vs-rest on MNIST (ours, scikit-learn).
-# Then bench/run-gemm-comparison.sh runs the GEMM table once. Raw output (every JSON document and the
+# Then bench/run-gemm-comparison.sh runs the GEMM table (its own two rounds). Raw output (every JSON document and the
 # load average before each round) goes to bench/results/comparison-<UTC time>/; the last lines printed
 # are the table of medians and ratios (also saved as summary.txt there).
 set -e

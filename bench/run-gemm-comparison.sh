@@ -1,5 +1,5 @@
 #!/bin/sh
-# Rosenblatt's gemm-quick table and NumPy+OpenBLAS at the same shapes, alternately, in one run.
+# Rosenblatt's gemm-quick table and NumPy+OpenBLAS at the same shapes, alternately, two rounds in one run.
 # Needs: apt-get install -y python3-numpy python3-torch libopenblas0-openmp
 set -e
 cd "$(dirname "$0")/.."
