@@ -12,7 +12,7 @@ namespace Rosenblatt.Cli.Modeling;
 /// <param name="LearningRate">The learning rate.</param>
 /// <param name="Momentum">SGD momentum.</param>
 /// <param name="Epochs">Epochs (at most, for the perceptron).</param>
-/// <param name="Batch">Rows per step, 0 for all.</param>
+/// <param name="Batch">Rows per step, at least 1; a size at least the training row count is full batch.</param>
 /// <param name="Seed">The seed for everything random.</param>
 /// <param name="TestFraction">The share held out for testing.</param>
 /// <param name="Validation">The share of training rows held out for validation.</param>

@@ -449,7 +449,7 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
     {
         var predicted = Predict(x);
         Guard.Labels(y, x.Rows, nameof(y));
-        return Accuracy(predicted, y);
+        return Metrics.Accuracy.Score(y, predicted);
     }
 
     /// <inheritdoc />
@@ -457,18 +457,7 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
     {
         var predicted = Predict(x);
         Guard.Labels(y, x.Count, nameof(y));
-        return Accuracy(predicted, y);
-    }
-
-    private static double Accuracy(TLabel[] predicted, IReadOnlyList<TLabel> y)
-    {
-        var comparer = EqualityComparer<TLabel>.Default;
-        int correct = 0;
-        for (int i = 0; i < predicted.Length; i++)
-        {
-            if (comparer.Equals(predicted[i], y[i])) correct++;
-        }
-        return (double)correct / predicted.Length;
+        return Metrics.Accuracy.Score(y, predicted);
     }
 
     private static double Score((double[] Weights, double Bias) unit, double[] row) =>

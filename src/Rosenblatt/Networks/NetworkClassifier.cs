@@ -63,8 +63,7 @@ public abstract class NetworkClassifier<TLabel> : IClassifier<TLabel> where TLab
     {
         var predicted = Predict(x);
         Guard.Labels(y, x.Count, nameof(y));
-        var eq = EqualityComparer<TLabel>.Default;
-        return (double)predicted.Where((p, i) => eq.Equals(p, y[i])).Count() / predicted.Length;
+        return Metrics.Accuracy.Score(y, predicted);
     }
 
     void IClassifier<TLabel>.Train(IReadOnlyList<double[]> x, IReadOnlyList<TLabel> y) => FitNetwork(x, y, null, default);
