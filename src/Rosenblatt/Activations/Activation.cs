@@ -74,6 +74,11 @@ public abstract class Activation
             gradZ[i] = (float)(gradA[i] * Derivative(z[i]));
     }
 
+    /// <summary>Whether this is one of the library's own element-wise activations (all but softmax): each output then
+    /// depends on its own input alone, so a layer's units can be computed in blocks on different threads.</summary>
+    /// <remarks>A subclass from outside the library may look at whole rows, so it never counts.</remarks>
+    internal bool IsBuiltInElementwise => GetType().Assembly == typeof(Activation).Assembly && this is not Softmax;
+
     private static void CheckShapes(int expected, int actual, int columns, string name)
     {
         if (columns <= 0 || expected % columns != 0)

@@ -151,6 +151,48 @@ public sealed class Dense
             Gemm.Multiply(gradZ, _weights, gradInput[..(rows * Inputs)], rows, Inputs, Units, transposeB: true);
     }
 
+    /// <summary>Readies a forward pass whose units are computed block by block (<see cref="ForwardColumns"/>), possibly on several threads.</summary>
+    internal void BeginSplitForward(float[] input, int rows)
+    {
+        EnsureCapacity(rows);
+        _input = input;
+        _rows = rows;
+    }
+
+    /// <summary>The forward pass of units [<paramref name="first"/>, <paramref name="end"/>) only, reading <paramref name="input"/>
+    /// (the batch, or a thread's own copy of it): the same bits <see cref="Forward"/> gives those units.</summary>
+    /// <remarks>Only for element-wise activations: each unit's activation then depends on its own weighted sum alone.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void ForwardColumns(float[] input, int rows, int first, int end)
+    {
+        var x = input.AsSpan(0, rows * Inputs);
+        if (Activation is Relu)
+        {
+            Gemm.MultiplyColumns(x, _weights, _bias, _a.AsSpan(0, rows * Units), rows, Units, Inputs, transposeA: false, GemmEpilogue.Relu, first, end);
+            return;
+        }
+        Gemm.MultiplyColumns(x, _weights, _bias, _z.AsSpan(0, rows * Units), rows, Units, Inputs, transposeA: false, GemmEpilogue.None, first, end);
+        for (int r = 0; r < rows; r++)
+            Activation.Forward(_z.AsSpan(r * Units + first, end - first), _a.AsSpan(r * Units + first, end - first), end - first);
+    }
+
+    /// <summary>The weight and bias gradients of units [<paramref name="first"/>, <paramref name="end"/>) of the first layer,
+    /// from dL/dZ: the bits <see cref="Backward"/> gives them. No dL/dX: nothing lies below the first layer.</summary>
+    /// <param name="input">The rows the forward pass read (a thread's own copy is fine: same values).</param>
+    /// <param name="gradZ">rows × units dL/dZ.</param>
+    /// <param name="first">The block's first unit, at a 16-unit boundary.</param>
+    /// <param name="end">One past the block's last unit.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void BackwardColumns(float[] input, float[] gradZ, int first, int end)
+    {
+        int rows = _rows;
+        Gemm.MultiplyColumns(input.AsSpan(0, rows * Inputs), gradZ.AsSpan(0, rows * Units), ReadOnlySpan<float>.Empty,
+            WeightParameter!.Gradient, Inputs, Units, rows, transposeA: true, GemmEpilogue.None, first, end);
+        var biasGradient = BiasParameter!.Gradient.AsSpan();
+        biasGradient[first..end].Clear();
+        RowKernels.SumColumnRange(gradZ.AsSpan(0, rows * Units), rows, Units, first, end, biasGradient);
+    }
+
     private void EnsureCapacity(int rows)
     {
         int needed = rows * Units;

@@ -119,7 +119,30 @@ public sealed class Network
     /// <param name="targets">Rows × <see cref="Outputs"/> targets, row-major (one-hot for classes).</param>
     /// <param name="rows">The rows of the last forward pass.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public double Backward(Loss loss, float[] targets, int rows)
+    public double Backward(Loss loss, float[] targets, int rows) => BackwardDownTo(loss, targets, rows, lowest: 0);
+
+    /// <summary>The forward pass from layer <paramref name="first"/> up, given that layer's input: the rest of a pass whose lower
+    /// layers were computed elsewhere (a split training step computes the first layer's units on several threads).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal float[] ForwardFrom(int first, float[] input, int rows)
+    {
+        for (int i = first; i < _layers.Length; i++)
+        {
+            _layers[i].Forward(input, rows);
+            input = _layers[i].Output;
+        }
+        return input;
+    }
+
+    /// <summary><see cref="Backward"/> short of the first layer's own products: fills the gradients of layers 1 and up and
+    /// leaves dL/dZ of the first layer in <see cref="FirstLayerGradient"/>, for a split step to turn into its weight gradients.</summary>
+    internal double BackwardAboveFirst(Loss loss, float[] targets, int rows) => BackwardDownTo(loss, targets, rows, lowest: 1);
+
+    /// <summary>The first layer's gradient buffer (rows × units) of the last backward pass.</summary>
+    internal float[] FirstLayerGradient => _grad[0];
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double BackwardDownTo(Loss loss, float[] targets, int rows, int lowest)
     {
         EnsureGradientBuffers(rows);
         var output = _layers[^1];
@@ -129,7 +152,7 @@ public sealed class Network
         double value = loss.Compute(output.Z, a, y, output.Units);
         var gradZ = _grad[^1].AsSpan(0, n);
         loss.OutputGradient(output.Activation, output.Z, a, y, gradZ, output.Units);
-        for (int i = _layers.Length - 1; i >= 0; i--)
+        for (int i = _layers.Length - 1; i >= lowest; i--)
         {
             var layer = _layers[i];
             var gz = _grad[i].AsSpan(0, rows * layer.Units);

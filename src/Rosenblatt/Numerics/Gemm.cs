@@ -151,6 +151,26 @@ public static unsafe class Gemm
         }
     }
 
+    /// <summary>Computes only columns [<paramref name="first"/>, <paramref name="end"/>) of C = epilogue(op(A)·B + bias), on the
+    /// calling thread: one thread's share of a product whose columns a split training step divides itself.</summary>
+    /// <remarks>The columns get exactly the bits the whole product gives them (a region never changes the
+    /// arithmetic). Only for products too large for the tiny-shape path, which a region cannot reproduce;
+    /// <paramref name="first"/> must start a 16-column tile. Arguments are checked by the caller, once per training run.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void MultiplyColumns(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> bias, Span<float> c,
+        int m, int n, int k, bool transposeA, GemmEpilogue epilogue, int first, int end)
+    {
+        if (GemmSmall.Handles(m, n, k) || first % GemmMicroKernel.NR != 0 || first < 0 || end > n || first > end)
+            throw new InvalidOperationException($"a column block [{first}, {end}) of a {m}×{n}×{k} product cannot be computed apart.");
+        if (m == 0 || first == end)
+            return;
+        fixed (float* pa = a, pb = b, pc = c, pbias = bias)
+        {
+            var problem = new GemmProblem(pa, pb, pc, bias.IsEmpty ? null : pbias, m, n, k, transposeA, false, 0f, epilogue);
+            GemmBlocked.Run(problem, 0, m, first, end);
+        }
+    }
+
     /// <summary>How many threads and along which dimension; changes speed only, never results.</summary>
     internal static (int Parts, bool SplitRows) Partition(int m, int n, int k, int maxThreads)
     {

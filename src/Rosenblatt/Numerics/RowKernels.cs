@@ -54,14 +54,23 @@ public static class RowKernels
             throw Guard.Error(nameof(destination), "destination overlaps x.", "sum into a separate buffer of `columns` values.");
         if (!accumulate)
             destination.Clear();
+        SumColumnRange(x, rows, columns, 0, columns, destination);
+    }
+
+    /// <summary>Columns [<paramref name="first"/>, <paramref name="end"/>) of <see cref="SumColumns"/>, added to what
+    /// <paramref name="destination"/> holds there: each column gets the same additions in the same row order as in the
+    /// whole sum, so a split training step's threads reproduce its bits. Shapes are the caller's to check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void SumColumnRange(ReadOnlySpan<float> x, int rows, int columns, int first, int end, Span<float> destination)
+    {
         // Column strips of 8 held in a register down all the rows: the same additions in the same row order as
         // adding row after row into destination, without a pass over destination per row.
         ref float px = ref MemoryMarshal.GetReference(x);
         ref float pd = ref MemoryMarshal.GetReference(destination);
-        int c = 0;
+        int c = first;
         if (Vector256.IsHardwareAccelerated)
         {
-            for (; c <= columns - Vector256<float>.Count; c += Vector256<float>.Count)
+            for (; c <= end - Vector256<float>.Count; c += Vector256<float>.Count)
             {
                 var acc = Vector256.LoadUnsafe(ref pd, (nuint)c);
                 for (int r = 0; r < rows; r++)
@@ -69,7 +78,7 @@ public static class RowKernels
                 acc.StoreUnsafe(ref pd, (nuint)c);
             }
         }
-        for (; c < columns; c++)
+        for (; c < end; c++)
         {
             float sum = destination[c];
             for (int r = 0; r < rows; r++)

@@ -1,4 +1,5 @@
 using Rosenblatt.Diagnostics;
+using Rosenblatt.Numerics;
 
 namespace Rosenblatt.Optimizers;
 
@@ -59,13 +60,50 @@ public abstract class Optimizer
     /// <param name="gradient">Its gradient, weight decay already added.</param>
     protected abstract void Update(Parameter parameter, ReadOnlySpan<float> gradient);
 
-    private ReadOnlySpan<float> EffectiveGradient(Parameter p)
+    /// <summary>Whether <see cref="UpdateColumns"/> works: the update of each value depends only on that value's own
+    /// gradient and state, so any block of values can be updated apart (on another thread), with the same bits.</summary>
+    /// <remarks>True for <see cref="Sgd"/> (with or without momentum). Adam keeps a per-parameter step count, and a
+    /// subclass may couple values, so both keep the whole-parameter <see cref="Step"/>.</remarks>
+    internal virtual bool UpdatesColumnBlocks => false;
+
+    /// <summary>Counts a step whose updates are then applied block by block with <see cref="UpdateColumns"/> and <see cref="UpdateWhole"/>.</summary>
+    internal void CountStep() => Steps++;
+
+    /// <summary>The update of <see cref="Step"/> for one whole parameter, after <see cref="CountStep"/>.</summary>
+    internal void UpdateWhole(Parameter parameter) => Update(parameter, EffectiveGradient(parameter, 0, parameter.Value.Length));
+
+    /// <summary>The update of <see cref="Step"/> restricted to columns [<paramref name="first"/>, <paramref name="end"/>) of a
+    /// parameter laid out row-major with <paramref name="columns"/> columns (a weight matrix, or a bias as one row).</summary>
+    /// <remarks>Only when <see cref="UpdatesColumnBlocks"/>; each value gets exactly the arithmetic of the whole update.</remarks>
+    /// <returns>False, with the update not (or only partly) applied, when the block's gradient holds NaN or ±∞.</returns>
+    internal virtual bool UpdateColumns(Parameter parameter, int columns, int first, int end)
     {
+        if (!BlockKernels.AllFinite(parameter.Gradient, columns, first, end))
+            return false;
+        int rows = parameter.Value.Length / columns;
+        for (int r = 0; r < rows; r++)
+        {
+            int start = r * columns + first;
+            UpdateRange(parameter, start, EffectiveGradient(parameter, start, end - first));
+        }
+        return true;
+    }
+
+    /// <summary>Updates values [<paramref name="start"/>, <paramref name="start"/> + gradient length) of <paramref name="parameter"/>;
+    /// overridden by the optimizers that set <see cref="UpdatesColumnBlocks"/>.</summary>
+    /// <exception cref="NotSupportedException">This optimizer updates whole parameters only.</exception>
+    private protected virtual void UpdateRange(Parameter parameter, int start, ReadOnlySpan<float> gradient) =>
+        throw new NotSupportedException($"{Name} updates whole parameters only. help: call Step.");
+
+    private ReadOnlySpan<float> EffectiveGradient(Parameter p) => EffectiveGradient(p, 0, p.Gradient.Length);
+
+    private protected ReadOnlySpan<float> EffectiveGradient(Parameter p, int start, int length)
+    {
+        var g = p.Gradient.AsSpan(start, length);
         if (WeightDecay == 0 || !p.Decays)
-            return p.Gradient;
+            return g;
         float lambda = (float)WeightDecay;
-        var g = p.Gradient;
-        var w = p.Value;
+        var w = p.Value.AsSpan(start, length);
         for (int i = 0; i < g.Length; i++)
             g[i] += lambda * w[i];
         return g;

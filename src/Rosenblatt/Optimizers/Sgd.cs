@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using Rosenblatt.Diagnostics;
+using Rosenblatt.Numerics;
 
 namespace Rosenblatt.Optimizers;
 
@@ -40,17 +41,33 @@ public sealed class Sgd : Optimizer
     public bool Nesterov { get; }
 
     /// <inheritdoc />
-    protected override void Update(Parameter parameter, ReadOnlySpan<float> gradient)
+    protected override void Update(Parameter parameter, ReadOnlySpan<float> gradient) => UpdateRange(parameter, 0, gradient);
+
+    /// <inheritdoc />
+    internal override bool UpdatesColumnBlocks => true;
+
+    /// <inheritdoc />
+    /// <remarks>Plain SGD (no momentum, no decay on this parameter) runs one strided kernel over the block: the common case
+    /// of a split training step, where a call per row would cost more than the update.</remarks>
+    internal override bool UpdateColumns(Parameter parameter, int columns, int first, int end)
+    {
+        if (Momentum != 0 || (WeightDecay != 0 && parameter.Decays))
+            return base.UpdateColumns(parameter, columns, first, end);
+        return BlockKernels.MultiplyAddIfFinite(parameter.Gradient, -(float)LearningRate, parameter.Value, columns, first, end);
+    }
+
+    /// <inheritdoc />
+    private protected override void UpdateRange(Parameter parameter, int start, ReadOnlySpan<float> gradient)
     {
         float lr = (float)LearningRate;
-        var w = parameter.Value.AsSpan();
+        var w = parameter.Value.AsSpan(start, gradient.Length);
         if (Momentum == 0)
         {
             TensorPrimitives.MultiplyAdd(gradient, -lr, w, w);
             return;
         }
         float mu = (float)Momentum;
-        var v = _velocity.GetValue(parameter, p => new float[p.Value.Length]).AsSpan();
+        var v = _velocity.GetValue(parameter, p => new float[p.Value.Length]).AsSpan(start, gradient.Length);
         TensorPrimitives.MultiplyAdd(v, mu, gradient, v);          // v = μ·v + g
         if (Nesterov)
         {

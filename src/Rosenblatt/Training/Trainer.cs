@@ -35,6 +35,10 @@ public sealed class Trainer
     /// <summary>How this trainer runs.</summary>
     public TrainerOptions Options { get; }
 
+    /// <summary>The threads the last <c>Fit</c>'s steps were split over with the first layer's units divided between them
+    /// (<see cref="SplitStep{TRows}"/>), or 0 when it used the plain step: for tests and benchmarks to know which ran.</summary>
+    internal int SplitParts { get; private set; }
+
     /// <summary>Trains <paramref name="network"/> on rows <paramref name="x"/> with targets <paramref name="y"/>.</summary>
     /// <param name="network">The network; its weights change in place.</param>
     /// <param name="loss">The loss, compatible with the network's output layer.</param>
@@ -136,6 +140,8 @@ public sealed class Trainer
         double bestMonitored = double.PositiveInfinity;
         float[][]? best = null;
         int epochsWithoutImprovement = 0;
+        var split = SplitStep<TRows>.TryCreate(network, loss, optimizer, x, y, batchX, batchY, batchSize, oneBatch, classifier);
+        SplitParts = split?.Parts ?? 0;
         var clock = Stopwatch.StartNew();
         float[][]? startOfEpoch = null;
 
@@ -155,6 +161,24 @@ public sealed class Trainer
             {
                 int rows = Math.Min(batchSize, n - start);
                 batchIndex++;
+                if (split is not null)
+                {
+                    split.Run(trainRows, start, rows, nextRows: Math.Min(batchSize, n - start - rows));
+                    if (split.Diverged)
+                    {
+                        network.RestoreParameters(startOfEpoch!);
+                        throw new TrainingDivergedException(epoch, batchIndex, split.Loss, optimizer.LearningRate, history);
+                    }
+                    correct += split.Correct;
+                    lossSum += split.Loss * rows;
+                    seen += rows;
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        cancelled = true;
+                        break;
+                    }
+                    continue;
+                }
                 if (gatherEveryBatch || epoch == 1)
                 {
                     x.Gather(trainRows.AsSpan(start, rows), batchX);
@@ -164,7 +188,7 @@ public sealed class Trainer
                 if (classifier)
                     correct += Accuracy.CountCorrect(output.AsSpan(0, rows * network.Outputs), batchY.AsSpan(0, rows * network.Outputs), network.Outputs);
                 double batchLoss = network.Backward(loss, batchY, rows);
-                if (!double.IsFinite(batchLoss) || !AllFinite(network))
+                if (!double.IsFinite(batchLoss) || !AllFinite(network.ParameterArray, firstParameter: 0))
                 {
                     if (startOfEpoch is not null)
                         network.RestoreParameters(startOfEpoch);
@@ -259,11 +283,11 @@ public sealed class Trainer
         return (lossSum / total, classifier ? (double)correct / total : null);
     }
 
+    /// <summary>Whether every gradient from parameter <paramref name="firstParameter"/> on is finite.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool AllFinite(Network network)
+    internal static bool AllFinite(Parameter[] parameters, int firstParameter)
     {
-        var parameters = network.ParameterArray; // the array itself: no interface call per parameter
-        for (int i = 0; i < parameters.Length; i++)
+        for (int i = firstParameter; i < parameters.Length; i++)
         {
             var gradient = parameters[i].Gradient;
             if (gradient.Length < 16)

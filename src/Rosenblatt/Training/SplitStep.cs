@@ -1,0 +1,227 @@
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using Rosenblatt.Activations;
+using Rosenblatt.Layers;
+using Rosenblatt.Losses;
+using Rosenblatt.Metrics;
+using Rosenblatt.Networks;
+using Rosenblatt.Numerics;
+using Rosenblatt.Optimizers;
+
+namespace Rosenblatt.Training;
+
+/// <summary>One mini-batch step with the first layer's units divided between threads, each thread keeping its
+/// block of weights, gradients and activations in its own cache from one step to the next.</summary>
+/// <remarks>
+/// <para>Why: in a network like MNIST's 784-128-10 nearly all the arithmetic is in the first layer (X·W₁ and
+/// Xᵀ·dZ₁). Splitting each product over the threads on its own made the threads pass the weights, the
+/// gradients and the batch back and forth between their caches every step, and wake each other four times a
+/// step; on two cores that ate most of what the second core gave. Here thread t owns units
+/// [first_t, end_t) of the first layer for good: it gathers its own copy of the batch, computes its block of
+/// H = f(X·W₁ + b₁), and after the main thread has run the rest of the network, its block of dZ₁, dW₁ = Xᵀ·dZ₁
+/// and db₁, and the optimizer update of that block. The threads meet twice a step.</para>
+/// <para>The bits are those of the plain step on one thread: each unit's block is computed by the same kernels
+/// in the same order (GEMM regions, element-wise activations, column sums, element-wise updates), so results
+/// stay bit-identical for any thread count. When the thread pool is busy the step runs the same phases on the
+/// calling thread.</para>
+/// <para>Used when the first layer is a hidden layer with an element-wise activation, the product is large enough
+/// to split, the optimizer updates any block of values apart (<see cref="Optimizer.UpdatesColumnBlocks"/>: SGD),
+/// and an epoch has several batches (the divergence check then restores the epoch's starting weights, so a
+/// block updated before another block's non-finite gradient is found does no harm).</para>
+/// </remarks>
+internal sealed class SplitStep<TRows> : PoolJob
+    where TRows : struct, IRowSource
+{
+    private readonly Network _network;
+    private readonly Dense _first;
+    private readonly Loss _loss;
+    private readonly Optimizer _optimizer;
+    private readonly TRows _x;
+    private readonly Matrix _y;
+    private readonly float[][] _batches;
+    private float[] _nextMain;
+    private readonly float[] _targets;
+    private readonly bool _classifier;
+    private readonly int _parts;
+    private readonly bool[] _finite;
+    private readonly ManualResetEventSlim _forwardDone = new(false, spinCount: 2000);
+    private readonly ManualResetEventSlim _gradientReady = new(false, spinCount: 2000);
+    private int _forwardPending;
+    private volatile bool _abort;
+    private int[] _order = [];
+    private int _start;
+    private int _rows;
+    private int _nextRows;
+    private bool _prefetched; // the main thread's copy of this batch was gathered during the last step
+
+    private SplitStep(Network network, Loss loss, Optimizer optimizer, TRows x, Matrix y, float[] batchX, float[] batchY, bool classifier, int parts)
+    {
+        _network = network;
+        _first = network.Layers[0];
+        _loss = loss;
+        _optimizer = optimizer;
+        _x = x;
+        _y = y;
+        _targets = batchY;
+        _classifier = classifier;
+        _parts = parts;
+        _finite = new bool[parts];
+        _batches = new float[parts][];
+        _batches[0] = batchX;
+        for (int p = 1; p < parts; p++)
+            _batches[p] = new float[batchX.Length];
+        _nextMain = new float[batchX.Length];
+        // Both events block at some point; making their internal locks now keeps the steps allocation-free.
+        _forwardDone.Wait(0);
+        _gradientReady.Wait(0);
+    }
+
+    /// <summary>The threads a step uses.</summary>
+    public int Parts => _parts;
+
+    /// <summary>The mean loss of the last step.</summary>
+    public double Loss { get; private set; }
+
+    /// <summary>The correctly classified rows of the last step (classifiers).</summary>
+    public long Correct { get; private set; }
+
+    /// <summary>Whether the last step found a non-finite loss or gradient (its update then is not to be trusted).</summary>
+    public bool Diverged { get; private set; }
+
+    /// <summary>A split step for this run, or null when the plain step is the one to use.</summary>
+    public static SplitStep<TRows>? TryCreate(Network network, Loss loss, Optimizer optimizer, TRows x, Matrix y,
+        float[] batchX, float[] batchY, int batchSize, bool oneBatch, bool classifier)
+    {
+        if (oneBatch || network.Layers.Count < 2 || !optimizer.UpdatesColumnBlocks)
+            return null;
+        var first = network.Layers[0];
+        if (!first.Activation.IsBuiltInElementwise)
+            return null;
+        long work = (long)batchSize * first.Inputs * first.Units;
+        int tiles = (first.Units + GemmMicroKernel.NR - 1) / GemmMicroKernel.NR;
+        int parts = (int)Math.Clamp(work / Gemm.MinWorkPerThread, 1, Math.Min(Parallelism.MaxThreads, tiles));
+        if (parts < 2 || GemmSmall.Handles(batchSize, first.Units, first.Inputs))
+            return null;
+        return new SplitStep<TRows>(network, loss, optimizer, x, y, batchX, batchY, classifier, parts);
+    }
+
+    /// <summary>Trains on rows <paramref name="order"/>[<paramref name="start"/>..+<paramref name="rows"/>): gather, forward,
+    /// backward and update; then read <see cref="Loss"/>, <see cref="Correct"/> and <see cref="Diverged"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Run(int[] order, int start, int rows, int nextRows)
+    {
+        if (_prefetched && (order != _order || start != _start + _rows))
+            _prefetched = false;
+        _order = order;
+        _start = start;
+        _rows = rows;
+        _nextRows = nextRows;
+        _abort = false;
+        Diverged = false;
+        Array.Clear(_finite);
+        _optimizer.CountStep();
+        _forwardDone.Reset();
+        _gradientReady.Reset();
+        Volatile.Write(ref _forwardPending, _parts - 1);
+        _first.BeginSplitForward(_batches[0], rows);
+        if (WorkerPool.TryRun(this, _parts))
+        {
+            _prefetched = nextRows > 0 && !_abort;
+            if (_prefetched)
+                (_batches[0], _nextMain) = (_nextMain, _batches[0]);
+        }
+        else
+        {
+            RunOnCallingThread();
+        }
+        if (_abort)
+        {
+            Diverged = true;
+            return;
+        }
+        for (int p = 0; p < _parts; p++)
+            Diverged |= !_finite[p];
+        if (Diverged)
+            return;
+        var parameters = _network.ParameterArray;
+        for (int i = 2; i < parameters.Length; i++) // the first layer's weights and bias were updated block by block
+            _optimizer.UpdateWhole(parameters[i]);
+    }
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void RunPart(int part, int parts)
+    {
+        (int first, int end) = GemmWorkers.Slice(_first.Units, GemmMicroKernel.NR, part, parts);
+        if (part > 0 || !_prefetched)
+            _x.Gather(_order.AsSpan(_start, _rows), _batches[part]);
+        _first.ForwardColumns(_batches[part], _rows, first, end);
+        if (part == 0)
+        {
+            _forwardDone.Wait();
+            Middle();
+            _gradientReady.Set();
+        }
+        else
+        {
+            if (Interlocked.Decrement(ref _forwardPending) == 0)
+                _forwardDone.Set();
+            // While the main thread runs the rest of the network this thread would only wait, so the first worker
+            // gathers the main thread's copy of the next batch: the main thread, the busier one, starts it at once.
+            // (Its own copy it gathers at the start of the step: writing it here, into memory the main thread
+            // may still hold in its cache, costs more.)
+            if (part == 1 && _nextRows > 0)
+                _x.Gather(_order.AsSpan(_start + _rows, _nextRows), _nextMain);
+            _gradientReady.Wait();
+        }
+        if (!_abort)
+            _finite[part] = BackwardAndUpdate(part, first, end);
+    }
+
+    /// <inheritdoc />
+    public override void Abort()
+    {
+        _abort = true;
+        _forwardDone.Set();
+        _gradientReady.Set();
+    }
+
+    /// <summary>The same phases on one thread, for when the pool is busy: the bits do not change.</summary>
+    private void RunOnCallingThread()
+    {
+        _prefetched = false;
+        _x.Gather(_order.AsSpan(_start, _rows), _batches[0]);
+        _first.ForwardColumns(_batches[0], _rows, 0, _first.Units);
+        Middle();
+        if (!_abort)
+            _finite[0] = BackwardAndUpdate(0, 0, _first.Units);
+        for (int p = 1; p < _parts; p++)
+            _finite[p] = true;
+    }
+
+    /// <summary>The main thread's share between the threads' two halves: the rest of the network, forward and back.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Middle()
+    {
+        if (_abort)
+            return;
+        int rows = _rows, outputs = _network.Outputs;
+        new MatrixRows(_y).Gather(_order.AsSpan(_start, rows), _targets);
+        var output = _network.ForwardFrom(1, _first.Output, rows);
+        Correct = _classifier ? Accuracy.CountCorrect(output.AsSpan(0, rows * outputs), _targets.AsSpan(0, rows * outputs), outputs) : 0;
+        Loss = _network.BackwardAboveFirst(_loss, _targets, rows);
+        if (!double.IsFinite(Loss) || !Trainer.AllFinite(_network.ParameterArray, firstParameter: 2))
+            _abort = true;
+    }
+
+    /// <summary>This thread's block of the first layer: gradients, then the update when they are finite.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool BackwardAndUpdate(int part, int first, int end)
+    {
+        _first.BackwardColumns(_batches[part], _network.FirstLayerGradient, first, end);
+        var weights = _network.ParameterArray[0];
+        var bias = _network.ParameterArray[1];
+        bool ok = _optimizer.UpdateColumns(weights, _first.Units, first, end) && _optimizer.UpdateColumns(bias, _first.Units, first, end);
+        return ok;
+    }
+}

@@ -1,0 +1,191 @@
+using Rosenblatt.Activations;
+using Rosenblatt.Data;
+using Rosenblatt.Layers;
+using Rosenblatt.Losses;
+using Rosenblatt.Networks;
+using Rosenblatt.Numerics;
+using Rosenblatt.Optimizers;
+using Rosenblatt.Tests.Numerics;
+using Rosenblatt.Training;
+
+namespace Rosenblatt.Tests.Training;
+
+/// <summary>The split training step (the first layer's units divided between threads) gives the plain one-thread step's
+/// bits, takes over only where it applies, and keeps the loop's promises: divergence stops and restores, no allocation per batch.</summary>
+[Collection(EngineSettingsCollection.Name)]
+public class SplitStepTests
+{
+    // 64 rows × 512 inputs × 40 or more units per batch: enough work that two threads split it.
+    private const int Rows = 300, Inputs = 512, Classes = 5, Batch = 64;
+
+    private static (Matrix X, Matrix Y) Data(int seed, float scale = 1f)
+    {
+        var random = new Random(seed);
+        var x = new Matrix(Rows, Inputs);
+        var y = new Matrix(Rows, Classes);
+        for (int r = 0; r < Rows; r++)
+        {
+            int label = random.Next(Classes);
+            y[r, label] = 1;
+            for (int c = 0; c < Inputs; c++)
+                x[r, c] = scale * ((float)random.NextDouble() + (c % Classes == label ? 0.4f : 0f));
+        }
+        return (x, y);
+    }
+
+    private static T WithThreads<T>(int threads, Func<T> run)
+    {
+        int saved = Parallelism.MaxThreads;
+        try
+        {
+            Parallelism.MaxThreads = threads;
+            return run();
+        }
+        finally
+        {
+            Parallelism.MaxThreads = saved;
+        }
+    }
+
+    private static (float[] Weights, double[] Losses, int SplitParts) Train(int threads, string activation, int hidden, Func<Optimizer> optimizer)
+    {
+        var (x, y) = Data(seed: 3);
+        return WithThreads(threads, () =>
+        {
+            var network = new Network(Inputs, [new Dense(hidden, activation), new Dense(Classes, "softmax")], seed: 4);
+            var trainer = new Trainer(new TrainerOptions { Epochs = 3, BatchSize = Batch, Seed = 8 });
+            var history = trainer.Fit(network, CategoricalCrossEntropy.Instance, optimizer(), x, y);
+            return (network.Parameters.SelectMany(p => p.Value).ToArray(), history.Epochs.Select(e => e.Loss).ToArray(), trainer.SplitParts);
+        });
+    }
+
+    public static TheoryData<string, int, string> Cases => new()
+    {
+        { "relu", 64, "sgd" },
+        { "relu", 40, "sgd" },          // 40 units: blocks of 16 and 24, the last tile partial
+        { "sigmoid", 64, "momentum" },  // activation applied apart from the product; velocity per block
+        { "tanh", 48, "decay" },        // weight decay added block by block
+        { "leaky_relu", 64, "nesterov" },
+    };
+
+    private static Optimizer Make(string name) => name switch
+    {
+        "momentum" => new Sgd(0.05, momentum: 0.9),
+        "nesterov" => new Sgd(0.05, momentum: 0.9, nesterov: true),
+        "decay" => new Sgd(0.1, weightDecay: 1e-3),
+        _ => new Sgd(0.1),
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Fit_SplitOverTwoThreads_GivesTheBitsOfThePlainStepOnOneThread(string activation, int hidden, string optimizer)
+    {
+        var one = Train(1, activation, hidden, () => Make(optimizer));
+        var two = Train(2, activation, hidden, () => Make(optimizer));
+        Assert.Equal(0, one.SplitParts);
+        Assert.Equal(2, two.SplitParts);
+        Assert.Equal(one.Losses, two.Losses);
+        Assert.Equal(one.Weights, two.Weights);
+        Assert.True(one.Losses[^1] < one.Losses[0], "the run should learn something");
+    }
+
+    [Fact]
+    public void Fit_SplitOnByteImages_GivesTheBitsOfThePlainStep()
+    {
+        var random = new Random(5);
+        var pixels = new byte[Rows * 16 * 16];
+        random.NextBytes(pixels);
+        var images = new IdxImages(Rows, 16, 16, pixels);
+        var y = OneHot.Encode(Enumerable.Range(0, Rows).Select(i => pixels[i * 256] % Classes).ToArray(), Classes);
+        (float[], int) Run(int threads) => WithThreads(threads, () =>
+        {
+            var network = new Network(256, [new Dense(64, "relu"), new Dense(Classes, "softmax")], seed: 2);
+            var trainer = new Trainer(new TrainerOptions { Epochs = 2, BatchSize = Batch, Seed = 1 });
+            trainer.Fit(network, CategoricalCrossEntropy.Instance, new Sgd(0.1), images, y);
+            return (network.Parameters.SelectMany(p => p.Value).ToArray(), trainer.SplitParts);
+        });
+
+        var (one, plain) = Run(1);
+        var (two, split) = Run(2);
+        Assert.Equal(0, plain);
+        Assert.Equal(2, split);
+        Assert.Equal(one, two);
+    }
+
+    [Fact]
+    public void Fit_WhereTheSplitDoesNotApply_UsesThePlainStep()
+    {
+        var (x, y) = Data(seed: 3);
+        int Parts(Func<Network> network, Optimizer optimizer, int batch) => WithThreads(2, () =>
+        {
+            var trainer = new Trainer(new TrainerOptions { Epochs = 1, BatchSize = batch, Seed = 8 });
+            trainer.Fit(network(), CategoricalCrossEntropy.Instance, optimizer, x, y);
+            return trainer.SplitParts;
+        });
+
+        Network Hidden() => new(Inputs, [new Dense(64, "relu"), new Dense(Classes, "softmax")], seed: 4);
+        Assert.Equal(2, Parts(Hidden, new Sgd(0.1), Batch));
+        Assert.Equal(0, Parts(Hidden, new Adam(0.01), Batch));                          // Adam keeps a step count per parameter
+        Assert.Equal(0, Parts(Hidden, new Sgd(0.1), TrainerOptions.FullBatch));        // one batch an epoch
+        Assert.Equal(0, Parts(() => new Network(Inputs, [new Dense(Classes, "softmax")], seed: 4), new Sgd(0.1), Batch)); // no hidden layer
+        Assert.Equal(0, Parts(() => new Network(Inputs, [new Dense(8, "relu"), new Dense(Classes, "softmax")], seed: 4), new Sgd(0.1), Batch)); // too little work
+    }
+
+    [Fact]
+    public void Fit_SplitStepThatDiverges_StopsLikeThePlainStepAndRestoresTheEpochStart()
+    {
+        var (x, y) = Data(seed: 6, scale: 1e15f);
+        (TrainingDivergedException Error, float[] Weights, int Parts) Run(int threads) => WithThreads(threads, () =>
+        {
+            var network = new Network(Inputs, [new Dense(64, "relu"), new Dense(Classes, "softmax")], seed: 4);
+            var start = network.Parameters.SelectMany(p => p.Value).ToArray();
+            var trainer = new Trainer(new TrainerOptions { Epochs = 5, BatchSize = Batch, Seed = 8 });
+            var error = Assert.Throws<TrainingDivergedException>(() => trainer.Fit(network, CategoricalCrossEntropy.Instance, new Sgd(5), x, y));
+            var weights = network.Parameters.SelectMany(p => p.Value).ToArray();
+            Assert.All(weights, w => Assert.True(float.IsFinite(w)));
+            return (error, weights, trainer.SplitParts);
+        });
+
+        var one = Run(1);
+        var two = Run(2);
+        Assert.Equal(2, two.Parts);
+        Assert.Equal((one.Error.Epoch, one.Error.Batch), (two.Error.Epoch, two.Error.Batch));
+        Assert.Equal(one.Error.Loss, two.Error.Loss);
+        Assert.Equal(one.Weights, two.Weights);
+    }
+
+    [Fact]
+    public void Fit_SplitStep_AllocatesNothingPerBatch()
+    {
+        // Twenty times the batches may cost only the longer row order (4 bytes a row) on the calling thread.
+        var (small, smallY) = Data(seed: 3);
+        var large = new Matrix(Rows * 20, Inputs);
+        var largeY = new Matrix(Rows * 20, Classes);
+        for (int copy = 0; copy < 20; copy++)
+        {
+            small.AsSpan().CopyTo(large.AsSpan().Slice(copy * Rows * Inputs));
+            smallY.AsSpan().CopyTo(largeY.AsSpan().Slice(copy * Rows * Classes));
+        }
+        WithThreads(2, () =>
+        {
+            var trainer = new Trainer(new TrainerOptions { Epochs = 1, BatchSize = Batch, Seed = 3 });
+            Network Fresh() => new(Inputs, [new Dense(64, "relu"), new Dense(Classes, "softmax")], seed: 4);
+            trainer.Fit(Fresh(), CategoricalCrossEntropy.Instance, new Sgd(0.1), small, smallY); // warm up
+            long Measure(Matrix x, Matrix y)
+            {
+                var network = Fresh();
+                var optimizer = new Sgd(0.1);
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                trainer.Fit(network, CategoricalCrossEntropy.Instance, optimizer, x, y);
+                return GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+
+            long few = Measure(small, smallY);
+            long many = Measure(large, largeY);
+            Assert.Equal(2, trainer.SplitParts);
+            long rowOrder = 4L * (large.Rows - small.Rows);
+            Assert.True(many - few <= rowOrder + 256, $"5 batches allocated {few} bytes, 94 batches {many}: {many - few - rowOrder} bytes more than the row order");
+            return 0;
+        });
+    }
+}
