@@ -193,6 +193,21 @@ public sealed class Dense
         RowKernels.SumColumnRange(gradZ.AsSpan(0, rows * Units), rows, Units, first, end, biasGradient);
     }
 
+    /// <summary>Units [<paramref name="first"/>, <paramref name="end"/>) of the first layer's backward pass with a plain SGD step
+    /// fused into the weight gradient's product (<c>W += rate·Xᵀ·dZ</c>, rate = −lr): the weights get the bits of
+    /// <see cref="BackwardColumns"/> followed by the step, but the weight gradient is never stored (its buffer keeps
+    /// older values). The bias gradient is stored as usual. Returns false when a weight gradient was NaN or ±∞.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal bool BackwardColumnsWithStep(float[] input, float[] gradZ, int first, int end, float rate)
+    {
+        int rows = _rows;
+        bool finite = Gemm.DescendColumns(input.AsSpan(0, rows * Inputs), gradZ.AsSpan(0, rows * Units), _weights, Inputs, Units, rows, rate, first, end);
+        var biasGradient = BiasParameter!.Gradient.AsSpan();
+        biasGradient[first..end].Clear();
+        RowKernels.SumColumnRange(gradZ.AsSpan(0, rows * Units), rows, Units, first, end, biasGradient);
+        return finite;
+    }
+
     private void EnsureCapacity(int rows)
     {
         int needed = rows * Units;

@@ -171,6 +171,33 @@ public static unsafe class Gemm
         }
     }
 
+    /// <summary>Columns [<paramref name="first"/>, <paramref name="end"/>) of W += rate·(Aᵀ·B), with A stored k×m, in one pass:
+    /// a plain SGD step (rate = −lr) fused into the weight gradient's product, so the gradient is never stored and
+    /// the weights are read and written once. Returns false when a gradient value was NaN or ±∞ (the weights of the
+    /// block are then not to be trusted).</summary>
+    /// <remarks>Each weight gets exactly the bits of computing the gradient with <see cref="Multiply(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int, bool, bool, float)"/>
+    /// and then <c>TensorPrimitives.MultiplyAdd(gradient, rate, w, w)</c>: the product's accumulator is the same, then
+    /// one multiply and one add. Only when <see cref="CanDescend"/>.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static bool DescendColumns(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> w, int m, int n, int k, float rate, int first, int end)
+    {
+        if (!CanDescend(m, n, k) || first % GemmMicroKernel.NR != 0 || first < 0 || end > n || first > end)
+            throw new InvalidOperationException($"a fused step on columns [{first}, {end}) of a {m}×{n}×{k} product is not supported.");
+        if (m == 0 || first == end)
+            return true;
+        GemmMicroKernel.t_nonFinite = false;
+        fixed (float* pa = a, pb = b, pw = w)
+        {
+            var problem = new GemmProblem(pa, pb, pw, null, m, n, k, transposeA: true, transposeB: false, rate, GemmEpilogue.None, descend: true);
+            GemmBlocked.Run(problem, 0, m, first, end);
+        }
+        return !GemmMicroKernel.t_nonFinite;
+    }
+
+    /// <summary>Whether <see cref="DescendColumns"/> can run this shape: one depth block (each weight's gradient is
+    /// complete when it is stored) and not a tiny product (whose direct loop has no fused store).</summary>
+    internal static bool CanDescend(int m, int n, int k) => k <= GemmBlocked.KC && !GemmSmall.Handles(m, n, k);
+
     /// <summary>How many threads and along which dimension; changes speed only, never results.</summary>
     internal static (int Parts, bool SplitRows) Partition(int m, int n, int k, int maxThreads)
     {

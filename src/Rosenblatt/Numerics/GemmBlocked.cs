@@ -52,6 +52,7 @@ internal static unsafe class GemmBlocked
             {
                 int kc = Math.Min(kcMax, p.K - pc);
                 int mode = pc > 0 ? GemmMicroKernel.Accumulate
+                    : p.Descend ? GemmMicroKernel.Descend
                     : p.Beta == 0f ? GemmMicroKernel.Overwrite : GemmMicroKernel.ScaleAndAdd;
                 GemmPacking.PackB(packB, p, pc, kc, jc, nc);
                 for (int ic = rowStart; ic < rowEnd; ic += MC)

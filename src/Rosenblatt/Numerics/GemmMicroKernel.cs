@@ -10,7 +10,9 @@ namespace Rosenblatt.Numerics;
 /// zero-padded at the matrix edge, so the kernel always computes a full 6×16 tile and only the store
 /// looks at the real tile size. Each element is one accumulator updated once per k step in k order,
 /// which is what makes results independent of blocking over M and N (and so of the thread count).
-/// Store modes: 0 = overwrite C, 1 = C = acc + beta·C, 2 = C = C + acc (later k blocks).
+/// Store modes: 0 = overwrite C, 1 = C = acc + beta·C, 2 = C = C + acc (later k blocks), 3 = C = acc·beta + C
+/// (a plain SGD step fused into the weight gradient's product: C is the weights, beta is −lr; a non-finite
+/// acc sets <see cref="t_nonFinite"/>).
 /// </remarks>
 internal static unsafe class GemmMicroKernel
 {
@@ -20,6 +22,10 @@ internal static unsafe class GemmMicroKernel
     public const int Overwrite = 0;
     public const int ScaleAndAdd = 1;
     public const int Accumulate = 2;
+    public const int Descend = 3;
+
+    /// <summary>Set by a <see cref="Descend"/> store that met a NaN or ±∞ gradient on this thread; the caller clears and reads it.</summary>
+    [ThreadStatic] internal static bool t_nonFinite;
 
     /// <summary>True when the AVX2+FMA kernel runs; the portable one is used otherwise.</summary>
     public static bool UsesFma => Fma.IsSupported && Avx.IsSupported && !s_forcePortable;
@@ -162,6 +168,14 @@ internal static unsafe class GemmMicroKernel
             lo += beta * Avx.LoadVector256(c);
             hi += beta * Avx.LoadVector256(c + 8);
         }
+        else if (mode == Descend)
+        {
+            // x − x is 0 for finite x and NaN otherwise. Multiply then add: TensorPrimitives.MultiplyAdd's bits.
+            if (!Vector256.EqualsAll((lo - lo) + (hi - hi), Vector256<float>.Zero))
+                t_nonFinite = true;
+            lo = lo * beta + Avx.LoadVector256(c);
+            hi = hi * beta + Avx.LoadVector256(c + 8);
+        }
         Avx.Store(c, lo);
         Avx.Store(c + 8, hi);
     }
@@ -175,10 +189,13 @@ internal static unsafe class GemmMicroKernel
             float* dst = c + r * ldc;
             for (int j = 0; j < nr; j++)
             {
+                if (mode == Descend && !float.IsFinite(src[j]))
+                    t_nonFinite = true;
                 dst[j] = mode switch
                 {
                     Accumulate => dst[j] + src[j],
                     ScaleAndAdd => src[j] + beta * dst[j],
+                    Descend => src[j] * beta + dst[j],
                     _ => src[j],
                 };
             }

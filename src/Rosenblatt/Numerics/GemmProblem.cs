@@ -8,8 +8,9 @@ namespace Rosenblatt.Numerics;
 internal readonly unsafe struct GemmProblem
 {
     public GemmProblem(float* a, float* b, float* c, float* bias, int m, int n, int k,
-        bool transposeA, bool transposeB, float beta, GemmEpilogue epilogue)
+        bool transposeA, bool transposeB, float beta, GemmEpilogue epilogue, bool descend = false)
     {
+        Descend = descend;
         A = a;
         B = b;
         C = c;
@@ -40,5 +41,8 @@ internal readonly unsafe struct GemmProblem
     public int BColStride { get; }
     public float Beta { get; }
     public GemmEpilogue Epilogue { get; }
+
+    /// <summary>C holds weights and gets C = op(A)·op(B)·beta + C in one depth block: an SGD step fused into the gradient's product.</summary>
+    public bool Descend { get; }
     public bool HasEpilogue => Bias != null || Epilogue != GemmEpilogue.None;
 }

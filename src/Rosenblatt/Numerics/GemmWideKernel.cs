@@ -121,6 +121,12 @@ internal static unsafe class GemmWideKernel
             acc = Vector512.Load(c) + acc;
         else if (mode == GemmMicroKernel.ScaleAndAdd)
             acc += beta * Vector512.Load(c); // multiply then add, as the 6×16 kernel and the scalar edge store
+        else if (mode == GemmMicroKernel.Descend)
+        {
+            if (!Vector512.EqualsAll(acc - acc, Vector512<float>.Zero))
+                GemmMicroKernel.t_nonFinite = true;
+            acc = acc * beta + Vector512.Load(c);
+        }
         acc.Store(c);
     }
 }

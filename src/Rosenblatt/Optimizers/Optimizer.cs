@@ -66,6 +66,10 @@ public abstract class Optimizer
     /// subclass may couple values, so both keep the whole-parameter <see cref="Step"/>.</remarks>
     internal virtual bool UpdatesColumnBlocks => false;
 
+    /// <summary>The factor r of this optimizer's update of <paramref name="parameter"/> when it is the plain <c>w += r·g</c>
+    /// (SGD without momentum or decay on it: r = −lr), so a split step may fuse it into the gradient's product; else null.</summary>
+    internal virtual float? PlainStepRate(Parameter parameter) => null;
+
     /// <summary>Counts a step whose updates are then applied block by block with <see cref="UpdateColumns"/> and <see cref="UpdateWhole"/>.</summary>
     internal void CountStep() => Steps++;
 

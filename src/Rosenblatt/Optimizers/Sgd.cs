@@ -47,13 +47,17 @@ public sealed class Sgd : Optimizer
     internal override bool UpdatesColumnBlocks => true;
 
     /// <inheritdoc />
+    internal override float? PlainStepRate(Parameter parameter) =>
+        Momentum == 0 && (WeightDecay == 0 || !parameter.Decays) ? -(float)LearningRate : null;
+
+    /// <inheritdoc />
     /// <remarks>Plain SGD (no momentum, no decay on this parameter) runs one strided kernel over the block: the common case
     /// of a split training step, where a call per row would cost more than the update.</remarks>
     internal override bool UpdateColumns(Parameter parameter, int columns, int first, int end)
     {
-        if (Momentum != 0 || (WeightDecay != 0 && parameter.Decays))
+        if (PlainStepRate(parameter) is not float rate)
             return base.UpdateColumns(parameter, columns, first, end);
-        return BlockKernels.MultiplyAddIfFinite(parameter.Gradient, -(float)LearningRate, parameter.Value, columns, first, end);
+        return BlockKernels.MultiplyAddIfFinite(parameter.Gradient, rate, parameter.Value, columns, first, end);
     }
 
     /// <inheritdoc />

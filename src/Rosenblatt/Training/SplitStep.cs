@@ -52,6 +52,7 @@ internal sealed class SplitStep<TRows> : PoolJob
     private int _start;
     private int _rows;
     private int _nextRows;
+    private float? _fusedRate;
     private bool _prefetched; // the main thread's copy of this batch was gathered during the last step
 
     private SplitStep(Network network, Loss loss, Optimizer optimizer, TRows x, Matrix y, float[] batchX, float[] batchY, bool classifier, int parts)
@@ -120,6 +121,7 @@ internal sealed class SplitStep<TRows> : PoolJob
         Diverged = false;
         Array.Clear(_finite);
         _optimizer.CountStep();
+        _fusedRate = Gemm.CanDescend(_first.Inputs, _first.Units, rows) ? _optimizer.PlainStepRate(_network.ParameterArray[0]) : null;
         _forwardDone.Reset();
         _gradientReady.Reset();
         Volatile.Write(ref _forwardPending, _parts - 1);
@@ -128,7 +130,9 @@ internal sealed class SplitStep<TRows> : PoolJob
         {
             _prefetched = nextRows > 0 && !_abort;
             if (_prefetched)
+            {
                 (_batches[0], _nextMain) = (_nextMain, _batches[0]);
+            }
         }
         else
         {
@@ -218,10 +222,16 @@ internal sealed class SplitStep<TRows> : PoolJob
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool BackwardAndUpdate(int part, int first, int end)
     {
-        _first.BackwardColumns(_batches[part], _network.FirstLayerGradient, first, end);
         var weights = _network.ParameterArray[0];
         var bias = _network.ParameterArray[1];
-        bool ok = _optimizer.UpdateColumns(weights, _first.Units, first, end) && _optimizer.UpdateColumns(bias, _first.Units, first, end);
-        return ok;
+        int units = _first.Units;
+        if (_fusedRate is float rate)
+        {
+            // Plain SGD: the step rides in the weight gradient's product (one pass over the weights instead of three).
+            return _first.BackwardColumnsWithStep(_batches[part], _network.FirstLayerGradient, first, end, rate)
+                && _optimizer.UpdateColumns(bias, units, first, end);
+        }
+        _first.BackwardColumns(_batches[part], _network.FirstLayerGradient, first, end);
+        return _optimizer.UpdateColumns(weights, units, first, end) && _optimizer.UpdateColumns(bias, units, first, end);
     }
 }
