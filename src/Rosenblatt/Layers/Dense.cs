@@ -143,13 +143,24 @@ public sealed class Dense
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Backward(ReadOnlySpan<float> gradZ, Span<float> gradInput)
     {
-        int rows = _rows;
-        var input = _input!.AsSpan(0, rows * Inputs);
-        Gemm.Multiply(input, gradZ, WeightParameter!.Gradient, Inputs, Units, rows, transposeA: true);
-        RowKernels.SumColumns(gradZ, rows, Units, BiasParameter!.Gradient);
+        BackwardParameters(gradZ);
         if (!gradInput.IsEmpty)
-            Gemm.Multiply(gradZ, _weights, gradInput[..(rows * Inputs)], rows, Inputs, Units, transposeB: true);
+            BackwardInput(gradZ, gradInput);
     }
+
+    /// <summary>The weight and bias gradients from dL/dZ: <c>dW = Xᵀ·dZ</c>, <c>db = Σ rows of dZ</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void BackwardParameters(ReadOnlySpan<float> gradZ)
+    {
+        int rows = _rows;
+        Gemm.Multiply(_input!.AsSpan(0, rows * Inputs), gradZ, WeightParameter!.Gradient, Inputs, Units, rows, transposeA: true);
+        RowKernels.SumColumns(gradZ, rows, Units, BiasParameter!.Gradient);
+    }
+
+    /// <summary>dL/dX = dZ·Wᵀ for the layer below; apart from <see cref="BackwardParameters"/> so a split step can hand it on first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void BackwardInput(ReadOnlySpan<float> gradZ, Span<float> gradInput) =>
+        Gemm.Multiply(gradZ, _weights, gradInput[..(_rows * Inputs)], _rows, Inputs, Units, transposeB: true);
 
     /// <summary>Readies a forward pass whose units are computed block by block (<see cref="ForwardColumns"/>), possibly on several threads.</summary>
     internal void BeginSplitForward(float[] input, int rows)

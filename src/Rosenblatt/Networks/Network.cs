@@ -119,30 +119,7 @@ public sealed class Network
     /// <param name="targets">Rows × <see cref="Outputs"/> targets, row-major (one-hot for classes).</param>
     /// <param name="rows">The rows of the last forward pass.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public double Backward(Loss loss, float[] targets, int rows) => BackwardDownTo(loss, targets, rows, lowest: 0);
-
-    /// <summary>The forward pass from layer <paramref name="first"/> up, given that layer's input: the rest of a pass whose lower
-    /// layers were computed elsewhere (a split training step computes the first layer's units on several threads).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal float[] ForwardFrom(int first, float[] input, int rows)
-    {
-        for (int i = first; i < _layers.Length; i++)
-        {
-            _layers[i].Forward(input, rows);
-            input = _layers[i].Output;
-        }
-        return input;
-    }
-
-    /// <summary><see cref="Backward"/> short of the first layer's own products: fills the gradients of layers 1 and up and
-    /// leaves dL/dZ of the first layer in <see cref="FirstLayerGradient"/>, for a split step to turn into its weight gradients.</summary>
-    internal double BackwardAboveFirst(Loss loss, float[] targets, int rows) => BackwardDownTo(loss, targets, rows, lowest: 1);
-
-    /// <summary>The first layer's gradient buffer (rows × units) of the last backward pass.</summary>
-    internal float[] FirstLayerGradient => _grad[0];
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double BackwardDownTo(Loss loss, float[] targets, int rows, int lowest)
+    public double Backward(Loss loss, float[] targets, int rows)
     {
         EnsureGradientBuffers(rows);
         var output = _layers[^1];
@@ -152,7 +129,7 @@ public sealed class Network
         double value = loss.Compute(output.Z, a, y, output.Units);
         var gradZ = _grad[^1].AsSpan(0, n);
         loss.OutputGradient(output.Activation, output.Z, a, y, gradZ, output.Units);
-        for (int i = _layers.Length - 1; i >= lowest; i--)
+        for (int i = _layers.Length - 1; i >= 0; i--)
         {
             var layer = _layers[i];
             var gz = _grad[i].AsSpan(0, rows * layer.Units);
@@ -169,6 +146,55 @@ public sealed class Network
         }
         return value;
     }
+
+
+    /// <summary>The forward pass from layer <paramref name="first"/> up, given that layer's input: the rest of a pass whose lower
+    /// layers were computed elsewhere (a split training step computes the first layer's units on several threads).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal float[] ForwardFrom(int first, float[] input, int rows)
+    {
+        for (int i = first; i < _layers.Length; i++)
+        {
+            _layers[i].Forward(input, rows);
+            input = _layers[i].Output;
+        }
+        return input;
+    }
+
+    /// <summary>The part of <see cref="Backward"/> the first layer waits for: dL/dZ of every layer from the output down to the
+    /// first, which it leaves in <see cref="FirstLayerGradient"/>. No loss value and no parameter gradients: those come from
+    /// <see cref="FinishBackwardAboveFirst"/>, which a split step runs on another thread meanwhile. The same bits as <see cref="Backward"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void BackwardToFirst(Loss loss, float[] targets, int rows)
+    {
+        EnsureGradientBuffers(rows);
+        var output = _layers[^1];
+        int n = rows * output.Units;
+        loss.OutputGradient(output.Activation, output.Z, output.Output.AsSpan(0, n), targets.AsSpan(0, n), _grad[^1].AsSpan(0, n), output.Units);
+        for (int i = _layers.Length - 1; i >= 1; i--)
+        {
+            var below = _layers[i - 1];
+            var gradBelow = _grad[i - 1].AsSpan(0, rows * below.Units);
+            _layers[i].BackwardInput(_grad[i].AsSpan(0, rows * _layers[i].Units), gradBelow);
+            below.Activation.Backward(below.Z, below.Output.AsSpan(0, rows * below.Units), gradBelow, gradBelow, below.Units);
+        }
+    }
+
+    /// <summary>The rest of <see cref="Backward"/> after <see cref="BackwardToFirst"/>, for every layer but the first: the weight
+    /// and bias gradients, and the loss, which it returns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal double FinishBackwardAboveFirst(Loss loss, float[] targets, int rows)
+    {
+        var output = _layers[^1];
+        int n = rows * output.Units;
+        double value = loss.Compute(output.Z, output.Output.AsSpan(0, n), targets.AsSpan(0, n), output.Units);
+        for (int i = _layers.Length - 1; i >= 1; i--)
+            _layers[i].BackwardParameters(_grad[i].AsSpan(0, rows * _layers[i].Units));
+        return value;
+    }
+
+    /// <summary>The first layer's gradient buffer (rows × units) of the last backward pass.</summary>
+    internal float[] FirstLayerGradient => _grad[0];
 
     /// <summary>Re-draws every layer's weights the way a NumPy script does: <c>np.random.seed(seed)</c>, then
     /// <c>W = np.random.randn(inputs, units) * scale</c> layer after layer, biases zero.</summary>

@@ -18,8 +18,11 @@ namespace Rosenblatt.Training;
 /// gradients and the batch back and forth between their caches every step, and wake each other four times a
 /// step; on two cores that ate most of what the second core gave. Here thread t owns units
 /// [first_t, end_t) of the first layer for good: it gathers its own copy of the batch, computes its block of
-/// H = f(X·W₁ + b₁), and after the main thread has run the rest of the network, its block of dZ₁, dW₁ = Xᵀ·dZ₁
-/// and db₁, and the optimizer update of that block. The threads meet twice a step.</para>
+/// H = f(X·W₁ + b₁); the main thread then runs the rest of the network forward and back down to dZ₁; and each
+/// thread computes its block of dW₁ = Xᵀ·dZ₁ and db₁ and applies the optimizer to it (plain SGD rides in the
+/// product itself). Meanwhile the first worker gathers the next batch (one copy that every thread reads), and the
+/// main thread, after its block, finishes the upper layers: their weight gradients, the loss, the accuracy count and
+/// their update. The threads meet twice a step, and the serial share is only what the first layer must wait for.</para>
 /// <para>The bits are those of the plain step on one thread: each unit's block is computed by the same kernels
 /// in the same order (GEMM regions, element-wise activations, column sums, element-wise updates), so results
 /// stay bit-identical for any thread count. When the thread pool is busy the step runs the same phases on the
@@ -38,8 +41,10 @@ internal sealed class SplitStep<TRows> : PoolJob
     private readonly Optimizer _optimizer;
     private readonly TRows _x;
     private readonly Matrix _y;
-    private readonly float[][] _batches;
-    private float[] _nextMain;
+    private readonly float[][] _own;      // each thread's own copy of a batch it gathers itself
+    private readonly float[][] _input;    // the copy each thread reads this step
+    private readonly float[][] _ring;     // batches the first worker gathers ahead, in rotation
+    private int _ringAt;                  // the one every thread reads this step when prefetched
     private readonly float[] _targets;
     private readonly bool _classifier;
     private readonly int _parts;
@@ -53,7 +58,9 @@ internal sealed class SplitStep<TRows> : PoolJob
     private int _rows;
     private int _nextRows;
     private float? _fusedRate;
-    private bool _prefetched; // the main thread's copy of this batch was gathered during the last step
+    private float[] _output = [];
+    private bool _upperFinite;
+    private bool _prefetched;
 
     private SplitStep(Network network, Loss loss, Optimizer optimizer, TRows x, Matrix y, float[] batchX, float[] batchY, bool classifier, int parts)
     {
@@ -67,11 +74,14 @@ internal sealed class SplitStep<TRows> : PoolJob
         _classifier = classifier;
         _parts = parts;
         _finite = new bool[parts];
-        _batches = new float[parts][];
-        _batches[0] = batchX;
+        _own = new float[parts][];
+        _own[0] = batchX;
         for (int p = 1; p < parts; p++)
-            _batches[p] = new float[batchX.Length];
-        _nextMain = new float[batchX.Length];
+            _own[p] = new float[batchX.Length];
+        _input = new float[parts][];
+        // Three in rotation, so the one being written was last read two steps ago: by then it has mostly left the
+        // other thread's cache, and writing it costs fewer cross-core invalidations than with two.
+        _ring = [new float[batchX.Length], new float[batchX.Length], new float[batchX.Length]];
         // Both events block at some point; making their internal locks now keeps the steps allocation-free.
         _forwardDone.Wait(0);
         _gradientReady.Wait(0);
@@ -108,6 +118,10 @@ internal sealed class SplitStep<TRows> : PoolJob
 
     /// <summary>Trains on rows <paramref name="order"/>[<paramref name="start"/>..+<paramref name="rows"/>): gather, forward,
     /// backward and update; then read <see cref="Loss"/>, <see cref="Correct"/> and <see cref="Diverged"/>.</summary>
+    /// <param name="order">The epoch's row order.</param>
+    /// <param name="start">The batch's first position in <paramref name="order"/>.</param>
+    /// <param name="rows">The batch's rows.</param>
+    /// <param name="nextRows">The rows of the next batch of the same epoch, which the step may gather ahead; 0 at the epoch's end.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(int[] order, int start, int rows, int nextRows)
     {
@@ -118,38 +132,29 @@ internal sealed class SplitStep<TRows> : PoolJob
         _rows = rows;
         _nextRows = nextRows;
         _abort = false;
-        Diverged = false;
+        _upperFinite = false;
         Array.Clear(_finite);
         _optimizer.CountStep();
         _fusedRate = Gemm.CanDescend(_first.Inputs, _first.Units, rows) ? _optimizer.PlainStepRate(_network.ParameterArray[0]) : null;
         _forwardDone.Reset();
         _gradientReady.Reset();
         Volatile.Write(ref _forwardPending, _parts - 1);
-        _first.BeginSplitForward(_batches[0], rows);
+        for (int p = 0; p < _parts; p++)
+            _input[p] = _prefetched ? _ring[_ringAt] : _own[p];
+        _first.BeginSplitForward(_input[0], rows);
         if (WorkerPool.TryRun(this, _parts))
         {
             _prefetched = nextRows > 0 && !_abort;
             if (_prefetched)
-            {
-                (_batches[0], _nextMain) = (_nextMain, _batches[0]);
-            }
+                _ringAt = (_ringAt + 1) % _ring.Length;
         }
         else
         {
             RunOnCallingThread();
         }
-        if (_abort)
-        {
-            Diverged = true;
-            return;
-        }
+        Diverged = _abort || !_upperFinite;
         for (int p = 0; p < _parts; p++)
             Diverged |= !_finite[p];
-        if (Diverged)
-            return;
-        var parameters = _network.ParameterArray;
-        for (int i = 2; i < parameters.Length; i++) // the first layer's weights and bias were updated block by block
-            _optimizer.UpdateWhole(parameters[i]);
     }
 
     /// <inheritdoc />
@@ -157,29 +162,30 @@ internal sealed class SplitStep<TRows> : PoolJob
     public override void RunPart(int part, int parts)
     {
         (int first, int end) = GemmWorkers.Slice(_first.Units, GemmMicroKernel.NR, part, parts);
-        if (part > 0 || !_prefetched)
-            _x.Gather(_order.AsSpan(_start, _rows), _batches[part]);
-        _first.ForwardColumns(_batches[part], _rows, first, end);
+        if (!_prefetched)
+            _x.Gather(_order.AsSpan(_start, _rows), _input[part]);
+        _first.ForwardColumns(_input[part], _rows, first, end);
         if (part == 0)
         {
             _forwardDone.Wait();
-            Middle();
+            if (!_abort)
+                DownToFirst();
             _gradientReady.Set();
         }
         else
         {
             if (Interlocked.Decrement(ref _forwardPending) == 0)
                 _forwardDone.Set();
-            // While the main thread runs the rest of the network this thread would only wait, so the first worker
-            // gathers the main thread's copy of the next batch: the main thread, the busier one, starts it at once.
-            // (Its own copy it gathers at the start of the step: writing it here, into memory the main thread
-            // may still hold in its cache, costs more.)
+            // While the main thread runs the rest of the network, the first worker gathers the next batch.
             if (part == 1 && _nextRows > 0)
-                _x.Gather(_order.AsSpan(_start + _rows, _nextRows), _nextMain);
+                _x.Gather(_order.AsSpan(_start + _rows, _nextRows), _ring[(_ringAt + 1) % _ring.Length]);
             _gradientReady.Wait();
         }
-        if (!_abort)
-            _finite[part] = BackwardAndUpdate(part, first, end);
+        if (_abort)
+            return;
+        _finite[part] = BackwardAndUpdate(part, first, end);
+        if (part == 0)
+            FinishUpperLayers();
     }
 
     /// <inheritdoc />
@@ -194,28 +200,39 @@ internal sealed class SplitStep<TRows> : PoolJob
     private void RunOnCallingThread()
     {
         _prefetched = false;
-        _x.Gather(_order.AsSpan(_start, _rows), _batches[0]);
-        _first.ForwardColumns(_batches[0], _rows, 0, _first.Units);
-        Middle();
-        if (!_abort)
-            _finite[0] = BackwardAndUpdate(0, 0, _first.Units);
+        _input[0] = _own[0];
+        _x.Gather(_order.AsSpan(_start, _rows), _own[0]);
+        _first.ForwardColumns(_own[0], _rows, 0, _first.Units);
+        DownToFirst();
+        _finite[0] = BackwardAndUpdate(0, 0, _first.Units);
         for (int p = 1; p < _parts; p++)
             _finite[p] = true;
+        FinishUpperLayers();
     }
 
-    /// <summary>The main thread's share between the threads' two halves: the rest of the network, forward and back.</summary>
+    /// <summary>The main thread's serial share: the rest of the network forward, and back down to the first layer's dL/dZ.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Middle()
+    private void DownToFirst()
     {
-        if (_abort)
-            return;
+        new MatrixRows(_y).Gather(_order.AsSpan(_start, _rows), _targets);
+        _output = _network.ForwardFrom(1, _first.Output, _rows);
+        _network.BackwardToFirst(_loss, _targets, _rows);
+    }
+
+    /// <summary>The main thread's share after its block, while the workers finish theirs: the upper layers' gradients, the
+    /// loss, the accuracy count and the upper layers' update (skipped when anything there is NaN or ±∞).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void FinishUpperLayers()
+    {
         int rows = _rows, outputs = _network.Outputs;
-        new MatrixRows(_y).Gather(_order.AsSpan(_start, rows), _targets);
-        var output = _network.ForwardFrom(1, _first.Output, rows);
-        Correct = _classifier ? Accuracy.CountCorrect(output.AsSpan(0, rows * outputs), _targets.AsSpan(0, rows * outputs), outputs) : 0;
-        Loss = _network.BackwardAboveFirst(_loss, _targets, rows);
-        if (!double.IsFinite(Loss) || !Trainer.AllFinite(_network.ParameterArray, firstParameter: 2))
-            _abort = true;
+        Loss = _network.FinishBackwardAboveFirst(_loss, _targets, rows);
+        Correct = _classifier ? Accuracy.CountCorrect(_output.AsSpan(0, rows * outputs), _targets.AsSpan(0, rows * outputs), outputs) : 0;
+        var parameters = _network.ParameterArray;
+        _upperFinite = double.IsFinite(Loss) && Trainer.AllFinite(parameters, firstParameter: 2);
+        if (!_upperFinite)
+            return;
+        for (int i = 2; i < parameters.Length; i++) // the first layer's weights and bias are updated block by block
+            _optimizer.UpdateWhole(parameters[i]);
     }
 
     /// <summary>This thread's block of the first layer: gradients, then the update when they are finite.</summary>
@@ -228,10 +245,10 @@ internal sealed class SplitStep<TRows> : PoolJob
         if (_fusedRate is float rate)
         {
             // Plain SGD: the step rides in the weight gradient's product (one pass over the weights instead of three).
-            return _first.BackwardColumnsWithStep(_batches[part], _network.FirstLayerGradient, first, end, rate)
+            return _first.BackwardColumnsWithStep(_input[part], _network.FirstLayerGradient, first, end, rate)
                 && _optimizer.UpdateColumns(bias, units, first, end);
         }
-        _first.BackwardColumns(_batches[part], _network.FirstLayerGradient, first, end);
+        _first.BackwardColumns(_input[part], _network.FirstLayerGradient, first, end);
         return _optimizer.UpdateColumns(weights, units, first, end) && _optimizer.UpdateColumns(bias, units, first, end);
     }
 }

@@ -1,0 +1,43 @@
+using Rosenblatt.Numerics;
+
+namespace Rosenblatt.Tests.Numerics;
+
+/// <summary>The worker pool runs every part of every job exactly once, whether its workers were polling or asleep when
+/// the job came, and is not re-entered from inside a part.</summary>
+[Collection(EngineSettingsCollection.Name)]
+public class WorkerPoolTests
+{
+    private sealed class CountingJob : PoolJob
+    {
+        public readonly int[] Runs = new int[4];
+        public bool NestedRan;
+
+        public override void RunPart(int part, int parts)
+        {
+            Interlocked.Increment(ref Runs[part]);
+            if (part == 0 && WorkerPool.TryRun(new CountingJob(), 2))
+                NestedRan = true;
+        }
+    }
+
+    [Fact]
+    public void TryRun_ManyJobsWithGapsShortAndLong_RunsEveryPartOnce()
+    {
+        var job = new CountingJob();
+        var random = new Random(3);
+        for (int i = 0; i < 400; i++)
+        {
+            // Gaps shorter than the poll time find a polling worker; longer ones find it asleep.
+            int gap = random.Next(3) switch { 0 => 0, 1 => 20, _ => 400 };
+            var until = System.Diagnostics.Stopwatch.GetTimestamp() + System.Diagnostics.Stopwatch.Frequency * gap / 1_000_000;
+            while (System.Diagnostics.Stopwatch.GetTimestamp() < until)
+            {
+            }
+            while (!WorkerPool.TryRun(job, 2)) // another test's product may hold the pool for a moment
+                Thread.Yield();
+        }
+        Assert.Equal(400, job.Runs[0]);
+        Assert.Equal(400, job.Runs[1]);
+        Assert.False(job.NestedRan, "a part must not start a second job on the busy pool");
+    }
+}
