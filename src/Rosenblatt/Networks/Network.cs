@@ -129,21 +129,12 @@ public sealed class Network
         double value = loss.Compute(output.Z, a, y, output.Units);
         var gradZ = _grad[^1].AsSpan(0, n);
         loss.OutputGradient(output.Activation, output.Z, a, y, gradZ, output.Units);
-        for (int i = _layers.Length - 1; i >= 0; i--)
+        for (int i = _layers.Length - 1; i > 0; i--)
         {
-            var layer = _layers[i];
-            var gz = _grad[i].AsSpan(0, rows * layer.Units);
-            if (i == 0)
-            {
-                layer.Backward(gz, Span<float>.Empty);
-                break;
-            }
             var below = _layers[i - 1];
-            var gradBelow = _grad[i - 1].AsSpan(0, rows * below.Units);
-            layer.Backward(gz, gradBelow);
-            // dL/dA of the layer below becomes its dL/dZ in place.
-            below.Activation.Backward(below.Z, below.Output.AsSpan(0, rows * below.Units), gradBelow, gradBelow, below.Units);
+            _layers[i].Backward(_grad[i].AsSpan(0, rows * _layers[i].Units), below, _grad[i - 1].AsSpan(0, rows * below.Units));
         }
+        _layers[0].Backward(_grad[0].AsSpan(0, rows * _layers[0].Units), null, Span<float>.Empty);
         return value;
     }
 
