@@ -141,27 +141,25 @@ public sealed class Dense
         _input = input;
         _rows = rows;
         var x = input.AsSpan(0, rows * Inputs);
-        bool tiny = UseTinyKernels && TinyAffine.Handles(rows, Inputs, Units);
+        var a = _a.AsSpan(0, rows * Units);
+        if (UseTinyKernels && TinyAffine.Handles(rows, Inputs, Units))
+        {
+            // One call for the product, the bias and the activation; a ReLU layer keeps only max(z, 0), as below.
+            var zt = Activation is Relu ? a : _z.AsSpan(0, rows * Units);
+            if (!TinyAffine.Forward(x, _weights, _bias, zt, a, rows, Inputs, Units, _tinyActivation))
+                Activation.ForwardUnchecked(zt, a, Units); // the shapes are this layer's own
+            return;
+        }
         if (Activation is Relu)
         {
             // Bias and ReLU fused into the product while each block of it is in cache. Z is not kept:
             // ReLU's backward needs only the sign of z, and max(z, 0) > 0 exactly when z > 0.
-            var a = _a.AsSpan(0, rows * Units);
-            if (tiny)
-                TinyAffine.Forward(x, _weights, _bias, a, rows, Inputs, Units, relu: true);
-            else
-                Gemm.MultiplyAddBias(x, _weights, _bias, a, rows, Units, Inputs, GemmEpilogue.Relu);
+            Gemm.MultiplyAddBias(x, _weights, _bias, a, rows, Units, Inputs, GemmEpilogue.Relu);
             return;
         }
         var z = _z.AsSpan(0, rows * Units);
-        if (tiny)
-        {
-            TinyAffine.Forward(x, _weights, _bias, z, rows, Inputs, Units, relu: false);
-            Activation.ForwardUnchecked(z, _a.AsSpan(0, rows * Units), Units); // the shapes are this layer's own
-            return;
-        }
         Gemm.MultiplyAddBias(x, _weights, _bias, z, rows, Units, Inputs);
-        Activation.Forward(z, _a.AsSpan(0, rows * Units), Units);
+        Activation.Forward(z, a, Units);
     }
 
     /// <summary>Backward pass: from dL/dZ fills the parameter gradients and, when there is a layer below (whose activations

@@ -1,4 +1,6 @@
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Rosenblatt.Numerics;
@@ -23,18 +25,20 @@ internal static unsafe class TinyAffine
     /// <summary>Whether a layer of this shape takes the tiny path: exactly when <see cref="GemmSmall"/> would run all three of its products.</summary>
     public static bool Handles(int rows, int inputs, int units) => GemmSmall.Handles(rows, units, inputs);
 
-    /// <summary>Forward: <c>z[r, j] = Σ_q x[r, q]·w[q, j] + b[j]</c>, then <c>max(z, 0)</c> when <paramref name="relu"/>.</summary>
+    /// <summary>Forward: <c>z[r, j] = Σ_q x[r, q]·w[q, j] + b[j]</c>, then <c>a = f(z)</c> for the elementwise activations it knows.</summary>
     /// <param name="x">rows × inputs, row-major.</param>
     /// <param name="w">inputs × units, row-major.</param>
     /// <param name="bias">units values.</param>
-    /// <param name="z">rows × units, overwritten.</param>
+    /// <param name="z">rows × units, overwritten with the weighted sums (for ReLU, pass <paramref name="a"/>: only <c>max(z, 0)</c> is kept).</param>
+    /// <param name="a">rows × units, overwritten with the activations.</param>
     /// <param name="rows">The batch size.</param>
     /// <param name="inputs">Columns of x.</param>
     /// <param name="units">Columns of z.</param>
-    /// <param name="relu">Apply ReLU after the bias (IEEE maximum with 0, as the GEMM epilogue).</param>
+    /// <param name="activation">f; for <see cref="TinyActivation.Other"/> only z is written.</param>
+    /// <returns>Whether <paramref name="a"/> was written; false for <see cref="TinyActivation.Other"/>, whose kernel the caller runs.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Forward(ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> bias, Span<float> z,
-        int rows, int inputs, int units, bool relu)
+    public static bool Forward(ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> bias, Span<float> z, Span<float> a,
+        int rows, int inputs, int units, TinyActivation activation)
     {
         fixed (float* px = x, pw = w, pb = bias, pz = z)
         {
@@ -50,10 +54,7 @@ internal static unsafe class TinyAffine
                         float* wq = pw + j;
                         for (int q = 0; q < inputs; q++, wq += units)
                             sum += Vector128.Create(xr[q]) * Vector128.Load(wq);
-                        sum += Vector128.Load(pb + j);
-                        if (relu)
-                            sum = Vector128.Max(sum, Vector128<float>.Zero);
-                        sum.Store(zr + j);
+                        (sum + Vector128.Load(pb + j)).Store(zr + j);
                     }
                 }
                 for (; j < units; j++)
@@ -62,12 +63,83 @@ internal static unsafe class TinyAffine
                     float* wq = pw + j;
                     for (int q = 0; q < inputs; q++, wq += units)
                         sum += xr[q] * *wq;
-                    sum += pb[j];
-                    zr[j] = relu ? MathF.Max(sum, 0f) : sum;
+                    zr[j] = sum + pb[j];
                 }
             }
         }
+        int n = rows * units;
+        switch (activation)
+        {
+            case TinyActivation.Sigmoid:
+                Sigmoid(z[..n], a[..n]);
+                return true;
+            case TinyActivation.Relu:
+                // The GEMM epilogue's max(z, 0), IEEE maximum as TensorPrimitives.Max: NaN stays NaN.
+                for (int i = 0; i < n; i++)
+                    a[i] = MathF.Max(z[i], 0f);
+                return true;
+            case TinyActivation.Tanh:
+                TensorPrimitives.Tanh(z[..n], a[..n]); // what Tanh's own kernel calls
+                return true;
+            case TinyActivation.Identity:
+                z[..n].CopyTo(a);
+                return true;
+            default:
+                return false;
+        }
     }
+
+    /// <summary>The logistic sigmoid <c>1 / (1 + e^(−z))</c> with the bits of <see cref="TensorPrimitives.Sigmoid{T}(ReadOnlySpan{T}, Span{T})"/>,
+    /// which the <c>Sigmoid</c> activation uses, at a fraction of its cost on a few values just written.</summary>
+    /// <remarks>
+    /// <para>TensorPrimitives computes a span of at least one Vector128 entirely with the vector exp (its last,
+    /// partial vector overlapping the one before), and a shorter span with the scalar <see cref="MathF.Exp"/>; the
+    /// vector exp gives each lane the same bits at any width. So does this, which tests check on every length.</para>
+    /// <para>Each group of four is read as four scalars: z was written a moment ago by narrower stores, and a
+    /// wide load spanning several of them cannot be forwarded from the store buffer; it waits for the stores to
+    /// reach the cache, which took longer than the exp itself (about 25 ns per call on the 2-4-1 network).</para>
+    /// </remarks>
+    private static void Sigmoid(ReadOnlySpan<float> z, Span<float> a)
+    {
+        int n = z.Length;
+        if (!Vector128.IsHardwareAccelerated || n < Vector128<float>.Count)
+        {
+            for (int i = 0; i < n; i++)
+                a[i] = 1f / (1f + MathF.Exp(-z[i]));
+            return;
+        }
+        ref float pz = ref MemoryMarshal.GetReference(z);
+        ref float pa = ref MemoryMarshal.GetReference(a);
+        int k = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; k <= n - Vector512<float>.Count; k += Vector512<float>.Count)
+            {
+                var v = Vector512.Create(
+                    Vector256.Create(Four(ref Unsafe.Add(ref pz, k)), Four(ref Unsafe.Add(ref pz, k + 4))),
+                    Vector256.Create(Four(ref Unsafe.Add(ref pz, k + 8)), Four(ref Unsafe.Add(ref pz, k + 12))));
+                (Vector512<float>.One / (Vector512<float>.One + Vector512.Exp(-v))).StoreUnsafe(ref pa, (nuint)k);
+            }
+        }
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; k <= n - Vector256<float>.Count; k += Vector256<float>.Count)
+            {
+                var v = Vector256.Create(Four(ref Unsafe.Add(ref pz, k)), Four(ref Unsafe.Add(ref pz, k + 4)));
+                (Vector256<float>.One / (Vector256<float>.One + Vector256.Exp(-v))).StoreUnsafe(ref pa, (nuint)k);
+            }
+        }
+        for (; k < n; k += Vector128<float>.Count)
+        {
+            k = Math.Min(k, n - Vector128<float>.Count); // the last group overlaps the one before
+            (Vector128<float>.One / (Vector128<float>.One + Vector128.Exp(-Four(ref Unsafe.Add(ref pz, k))))).StoreUnsafe(ref pa, (nuint)k);
+        }
+    }
+
+    /// <summary>Four consecutive values read one by one (see <see cref="Sigmoid"/> for why).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> Four(ref float p) =>
+        Vector128.Create(p, Unsafe.Add(ref p, 1), Unsafe.Add(ref p, 2), Unsafe.Add(ref p, 3));
 
     /// <summary>Backward: <c>dW = Xᵀ·dZ</c> and <c>db = Σ_r dZ[r]</c> (both overwritten) and, when <paramref name="dx"/> is not empty,
     /// <c>dX = (dZ·Wᵀ) ⊙ f′</c> with f the activation that produced <paramref name="x"/>.</summary>
@@ -99,6 +171,7 @@ internal static unsafe class TinyAffine
         int j = 0;
         if (Vector128.IsHardwareAccelerated)
         {
+            // Four units at a time: a row of dW is contiguous.
             for (; j <= units - 4; j += 4)
             {
                 var bias = Vector128<float>.Zero;
@@ -120,7 +193,19 @@ internal static unsafe class TinyAffine
             for (int r = 0; r < rows; r++)
                 bias += dz[(nint)r * units + j];
             db[j] = bias;
-            for (int p = 0; p < inputs; p++)
+            int p = 0;
+            if (Vector128.IsHardwareAccelerated)
+            {
+                // The remaining units one at a time, four inputs at once: a row of x is contiguous.
+                for (; p <= inputs - 4; p += 4)
+                {
+                    var sum = Vector128<float>.Zero;
+                    for (int r = 0; r < rows; r++)
+                        sum += Vector128.Load(x + (nint)r * inputs + p) * Vector128.Create(dz[(nint)r * units + j]);
+                    Store(sum, dw + (nint)p * units + j, units);
+                }
+            }
+            for (; p < inputs; p++)
             {
                 float sum = 0f;
                 for (int r = 0; r < rows; r++)
@@ -135,34 +220,62 @@ internal static unsafe class TinyAffine
     {
         for (int r = 0; r < rows; r++)
         {
-            float* g = dz + (nint)r * units, dxr = dx + (nint)r * inputs;
-            float* wp = w;
-            for (int p = 0; p < inputs; p++, wp += units)
+            float* g = dz + (nint)r * units, ar = a + (nint)r * inputs, dxr = dx + (nint)r * inputs;
+            int p = 0;
+            if (Vector128.IsHardwareAccelerated)
+            {
+                // Four inputs at once; their weights for unit j are column j of W, every units-th value.
+                for (; p <= inputs - 4; p += 4)
+                {
+                    var sum = Vector128<float>.Zero;
+                    float* wj = w + (nint)p * units;
+                    for (int j = 0; j < units; j++, wj++)
+                        sum += Vector128.Create(g[j]) * Load(wj, units);
+                    var ap = Vector128.Load(ar + p);
+                    (activation switch
+                    {
+                        TinyActivation.Sigmoid => sum * (ap * (Vector128<float>.One - ap)),
+                        TinyActivation.Tanh => sum * (Vector128<float>.One - ap * ap),
+                        TinyActivation.Relu => Vector128.ConditionalSelect(Vector128.GreaterThan(ap, Vector128<float>.Zero), sum, Vector128<float>.Zero),
+                        _ => sum,
+                    }).Store(dxr + p);
+                }
+            }
+            for (; p < inputs; p++)
             {
                 float sum = 0f;
+                float* wp = w + (nint)p * units;
                 for (int j = 0; j < units; j++)
                     sum += g[j] * wp[j];
-                dxr[p] = sum;
+                float av = ar[p];
+                dxr[p] = activation switch
+                {
+                    TinyActivation.Sigmoid => sum * (av * (1f - av)),
+                    TinyActivation.Tanh => sum * (1f - av * av),
+                    TinyActivation.Relu => av > 0f ? sum : 0f,
+                    _ => sum,
+                };
             }
         }
-        int n = rows * inputs;
-        switch (activation)
+    }
+
+    /// <summary>Four values <paramref name="stride"/> apart, from <paramref name="p"/> on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> Load(float* p, int stride) =>
+        stride == 1 ? Vector128.Load(p) : Vector128.Create(p[0], p[stride], p[2 * stride], p[3 * stride]);
+
+    /// <summary>Stores four values <paramref name="stride"/> apart, from <paramref name="p"/> on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(Vector128<float> v, float* p, int stride)
+    {
+        if (stride == 1)
         {
-            case TinyActivation.Sigmoid:
-                for (int i = 0; i < n; i++)
-                    dx[i] *= a[i] * (1f - a[i]);
-                break;
-            case TinyActivation.Tanh:
-                for (int i = 0; i < n; i++)
-                    dx[i] *= 1f - a[i] * a[i];
-                break;
-            case TinyActivation.Relu:
-                for (int i = 0; i < n; i++)
-                {
-                    if (!(a[i] > 0f))
-                        dx[i] = 0f;
-                }
-                break;
+            v.Store(p);
+            return;
         }
+        p[0] = v.GetElement(0);
+        p[stride] = v.GetElement(1);
+        p[2 * stride] = v.GetElement(2);
+        p[3 * stride] = v.GetElement(3);
     }
 }
