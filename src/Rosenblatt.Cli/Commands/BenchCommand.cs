@@ -28,8 +28,11 @@ namespace Rosenblatt.Cli.Commands;
 /// bytes in memory and are scaled as each batch is gathered. Prints each epoch's seconds and test accuracy
 /// (<c>mnist_mlp.py</c>).</item>
 /// <item><c>xor</c>: seed 002 replayed, 2-4-1 sigmoid, NumPy's seed 42, lr 1.0 in the script's convention,
-/// 10,000 full-batch epochs; one run is the whole replay (<c>xor_numpy.py</c>). An untimed 100-epoch warm-up
-/// first compiles the code: the JIT costs about ten replays, and the script's Python has nothing like it.</item>
+/// 10,000 full-batch epochs; one run is the whole replay (<c>xor_numpy.py</c>). One untimed replay first compiles
+/// the code (the JIT costs about twenty replays, and the script's Python has nothing like it), and a full garbage
+/// collection before each run, as BenchmarkDotNet does between iterations, hands it memory already in use: a
+/// replay records 10,000 epochs of history (about 250 KB), and on fresh pages the page faults alone cost up to
+/// 0.6 ms a run on the benchmark machine.</item>
 /// <item><c>perceptron</c>: Rosenblatt's perceptron one-vs-rest on MNIST, lr 1, zero weights, shuffled
 /// (scikit-learn's <c>Perceptron</c> defaults, <c>mnist_linear.py --model perceptron</c>).</item>
 /// </list>
@@ -122,10 +125,11 @@ internal static class BenchCommand
         var rows = new List<EpochRow>();
         float[] predictions = [];
         double loss = 0;
-        // An untimed 100-epoch run first compiles every method the replay calls, so the timed runs measure
-        // the arithmetic and the loop, not the JIT (about 0.1 s, ten times a whole replay).
+        // An untimed replay first compiles every method the replay calls, so the timed runs measure the arithmetic
+        // and the loop, not the JIT (about 0.07 s, twenty times a whole replay); its history's memory, collected,
+        // is then reused by the first timed run instead of fresh pages.
         var warmup = Stopwatch.StartNew();
-        new Trainer(new TrainerOptions { Epochs = 100, BatchSize = TrainerOptions.FullBatch, Shuffle = false })
+        new Trainer(new TrainerOptions { Epochs = s.Epochs, BatchSize = TrainerOptions.FullBatch, Shuffle = false })
             .Fit(new Network(2, new Dense(4, Sigmoid.Instance), new Dense(1, Sigmoid.Instance)), MeanSquaredError.Instance, new Sgd(0.5), x, y);
         double warmupSeconds = warmup.Elapsed.TotalSeconds;
         for (int run = 1; run <= s.Repeat; run++)
@@ -134,6 +138,7 @@ internal static class BenchCommand
             network.InitializeLikeNumPy(42, 0.5);
             // The script's lr 1.0 on the gradient of ½·mean((a − y)²) is lr 0.5 on Rosenblatt's mean((a − y)²).
             var trainer = new Trainer(new TrainerOptions { Epochs = s.Epochs, BatchSize = TrainerOptions.FullBatch, Shuffle = false });
+            GC.Collect(); // untimed: the run starts on a collected heap and reuses the last run's history memory
             var cpu = CpuTime();
             var clock = Stopwatch.StartNew();
             var history = trainer.Fit(network, MeanSquaredError.Instance, new Sgd(0.5), x, y);
@@ -145,7 +150,7 @@ internal static class BenchCommand
             rows.Add(new EpochRow(run, s.Epochs, seconds, accuracy, loss) { CpuSeconds = cpuSeconds });
         }
         string what = $"seed 002 XOR replay: 2-4-1 sigmoid, numpy seed 42, lr 1.0 (script convention), {s.Epochs} full-batch epochs per run, " +
-                      $"after an untimed 100-epoch warm-up that compiles the code ({warmupSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s)";
+                      $"after an untimed replay that compiles the code ({warmupSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s)";
         string detail = $"predictions {CliFormat.Vector(predictions.Select(p => Math.Round((double)p, 4)))}, final loss {loss.ToString("0.000e0", CultureInfo.InvariantCulture)}";
         return Summarize(s, what, rows, rows[^1].TestAccuracy, detail, predictions.Select(p => (double)p).ToArray());
     }

@@ -20,6 +20,7 @@ public sealed class Network
 {
     private readonly Dense[] _layers;
     private readonly Parameter[] _parameters;
+    private readonly ParameterList _parameterList;
     private float[][] _grad = [];
 
     /// <summary>Builds a network with the starting weights drawn from seed 0.</summary>
@@ -53,6 +54,7 @@ public sealed class Network
             width = _layers[i].Units;
         }
         _parameters = _layers.SelectMany(l => new[] { l.WeightParameter!, l.BiasParameter! }).ToArray();
+        _parameterList = new ParameterList(_parameters);
     }
 
     /// <summary>Features per sample.</summary>
@@ -71,7 +73,7 @@ public sealed class Network
     public int ParameterCount => _layers.Sum(l => l.ParameterCount);
 
     /// <summary>The trainable parameters, in layer order (weights, then bias, per layer).</summary>
-    public IReadOnlyList<Parameter> Parameters => _parameters;
+    public IReadOnlyList<Parameter> Parameters => _parameterList;
 
     /// <summary>The same parameters as <see cref="Parameters"/>, as the array itself for the training loop.</summary>
     internal Parameter[] ParameterArray => _parameters;
