@@ -10,9 +10,9 @@ namespace Rosenblatt.Numerics;
 /// <para>For the shapes <see cref="GemmSmall"/> takes (rows · inputs · units ≤ 4096, such as XOR's 4×2·2×4) the
 /// arithmetic is a few dozen multiply-adds, and the general path's cost is everything around it: five
 /// products validated and dispatched one by one, a call for the bias sum and one per activation pass. Here
-/// the forward pass is one call (product, bias and ReLU), and the backward pass one sweep over the rows that
-/// adds each sample's share to <c>dW = Xᵀ·dZ</c> and <c>db = Σ rows of dZ</c> and writes its row of
-/// <c>dX = (dZ·Wᵀ) ⊙ f′</c>, the derivative of the input's activation applied as it is written.</para>
+/// the forward pass is one call (product, bias and the activation: sigmoid, tanh, ReLU or identity), and so
+/// is the backward pass: <c>dW = Xᵀ·dZ</c>, <c>db = Σ rows of dZ</c> and <c>dX = (dZ·Wᵀ) ⊙ f′</c>, the
+/// derivative of the input's activation applied as each value of dX is written.</para>
 /// <para>The results are the general path's bit for bit, which the tests check on random shapes: every
 /// element is the same float operations in the same order. A sum starts at 0 and adds its products in
 /// ascending index order (over inputs for Z, over rows for dW and db, over units for dX), then the bias;
