@@ -28,8 +28,12 @@ namespace Rosenblatt.Cli.Commands;
 /// bytes in memory and are scaled as each batch is gathered. Prints each epoch's seconds and test accuracy
 /// (<c>mnist_mlp.py</c>).</item>
 /// <item><c>xor</c>: seed 002 replayed, 2-4-1 sigmoid, NumPy's seed 42, lr 1.0 in the script's convention,
-/// 10,000 full-batch epochs; one run is the whole replay (<c>xor_numpy.py</c>). An untimed 100-epoch warm-up
-/// first compiles the code: the JIT costs about ten replays, and the script's Python has nothing like it.</item>
+/// 10,000 full-batch epochs; one run is the whole replay (<c>xor_numpy.py</c>). Three untimed replays first compile
+/// the code (the JIT costs about twenty replays, and the script's Python has nothing like it). A full garbage
+/// collection before each run, as BenchmarkDotNet does between iterations, hands it memory already in use: a
+/// replay records 10,000 epochs of history (about 250 KB, large-object heap), and without it the first runs of
+/// a process paid about 60 page faults each on fresh pages (10 µs apiece on the benchmark machine, 0.6 ms a run)
+/// and a later run paid the gen-2 collection those allocations triggered.</item>
 /// <item><c>perceptron</c>: Rosenblatt's perceptron one-vs-rest on MNIST, lr 1, zero weights, shuffled
 /// (scikit-learn's <c>Perceptron</c> defaults, <c>mnist_linear.py --model perceptron</c>).</item>
 /// </list>
@@ -40,6 +44,7 @@ internal static class BenchCommand
 {
     private const int Hidden = 128, BatchSize = 128;
     private const double MnistLearningRate = 0.1;
+    private const int WarmupReplays = 3;
 
     /// <summary>Builds the command.</summary>
     /// <param name="cli">The console and the global options.</param>
@@ -143,24 +148,15 @@ internal static class BenchCommand
     {
         var x = Matrix.FromRows(LogicGate.Xor.X);
         var y = new Matrix(4, 1, LogicGate.Xor.Y.Select(v => (float)v).ToArray());
-        var rows = new List<EpochRow>();
         float[] predictions = [];
         double loss = 0;
-        // An untimed 100-epoch run first compiles every method the replay calls, so the timed runs measure
-        // the arithmetic and the loop, not the JIT (about 0.1 s, ten times a whole replay).
-        var warmup = Stopwatch.StartNew();
-        if (s.Warmup)
-        {
-            new Trainer(new TrainerOptions { Epochs = 100, BatchSize = TrainerOptions.FullBatch, Shuffle = false })
-                .Fit(new Network(2, new Dense(4, Sigmoid.Instance), new Dense(1, Sigmoid.Instance)), MeanSquaredError.Instance, new Sgd(0.5), x, y);
-        }
-        double warmupSeconds = warmup.Elapsed.TotalSeconds;
-        for (int run = 1; run <= s.Repeat; run++)
+        EpochRow Replay(int run)
         {
             var network = new Network(2, new Dense(4, Sigmoid.Instance), new Dense(1, Sigmoid.Instance));
             network.InitializeLikeNumPy(42, 0.5);
             // The script's lr 1.0 on the gradient of ½·mean((a − y)²) is lr 0.5 on Rosenblatt's mean((a − y)²).
             var trainer = new Trainer(new TrainerOptions { Epochs = s.Epochs, BatchSize = TrainerOptions.FullBatch, Shuffle = false });
+            GC.Collect(); // untimed: the run starts on a collected heap and reuses the last run's history memory
             var cpu = CpuTime();
             var clock = Stopwatch.StartNew();
             var history = trainer.Fit(network, MeanSquaredError.Instance, new Sgd(0.5), x, y);
@@ -169,10 +165,20 @@ internal static class BenchCommand
             predictions = network.Predict(x).AsSpan().ToArray();
             loss = history.Last.Loss;
             double accuracy = predictions.Select((p, i) => (p >= 0.5f ? 1 : 0) == LogicGate.Xor.Y[i]).Count(ok => ok) / 4.0;
-            rows.Add(new EpochRow(run, s.Epochs, seconds, accuracy, loss) { CpuSeconds = cpuSeconds });
+            return new EpochRow(run, s.Epochs, seconds, accuracy, loss) { CpuSeconds = cpuSeconds };
         }
+
+        // Untimed replays first, the same code as the timed ones: the JIT compiles every method they call (about
+        // 0.07 s, twenty replays), and the heap holds the memory a replay's history takes when it is collected.
+        var warmup = Stopwatch.StartNew();
+        for (int run = 0; s.Warmup && run < WarmupReplays; run++)
+            Replay(0);
+        double warmupSeconds = warmup.Elapsed.TotalSeconds;
+        var rows = new List<EpochRow>();
+        for (int run = 1; run <= s.Repeat; run++)
+            rows.Add(Replay(run));
         string what = $"seed 002 XOR replay: 2-4-1 sigmoid, numpy seed 42, lr 1.0 (script convention), {s.Epochs} full-batch epochs per run, " +
-                      (s.Warmup ? $"after an untimed 100-epoch warm-up that compiles the code ({warmupSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s)"
+                      (s.Warmup ? $"after {WarmupReplays} untimed replays that compile the code ({warmupSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s)"
                                 : "cold: no warm-up, so the first run includes the JIT compilation");
         string detail = $"predictions {CliFormat.Vector(predictions.Select(p => Math.Round((double)p, 4)))}, final loss {loss.ToString("0.000e0", CultureInfo.InvariantCulture)}";
         return Summarize(s, what, rows, rows[^1].TestAccuracy, detail, predictions.Select(p => (double)p).ToArray());

@@ -35,6 +35,9 @@ public abstract class Activation
         ForwardCore(z, a[..z.Length], columns);
     }
 
+    /// <summary>The forward kernel without the shape checks, for a layer passing its own buffers (z and a of the same length, whole rows).</summary>
+    internal void ForwardUnchecked(ReadOnlySpan<float> z, Span<float> a, int columns) => ForwardCore(z, a, columns);
+
     /// <summary>Back-propagates through the activation: <c>dL/dz = dL/da · f'(z)</c> (a Jacobian-vector product for softmax).</summary>
     /// <param name="z">The weighted sums the forward pass saw.</param>
     /// <param name="a">The forward pass's outputs <c>f(z)</c>; many derivatives are cheapest from them.</param>

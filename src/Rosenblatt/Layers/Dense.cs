@@ -15,8 +15,10 @@ namespace Rosenblatt.Layers;
 /// the network builds it when it knows the input width (weights <c>inputs × units</c>, row-major, as
 /// NumPy's <c>W1</c> in the tutorials); then forward and backward, over and over.</para>
 /// <para>Backward, given <c>dL/dZ</c> (batch × units): <c>dW = Xᵀ·dZ</c>, <c>db = Σ rows of dZ</c> and
-/// <c>dL/dX = dZ·Wᵀ</c> for the layer below. All three products go through <see cref="Gemm"/>.
-/// Buffers grow to the largest batch seen and are then reused: no allocation per batch.</para>
+/// <c>dL/dX = dZ·Wᵀ</c> for the layer below, turned into that layer's dL/dZ by its activation's derivative.
+/// All three products go through <see cref="Gemm"/>, except in a tiny layer (XOR's 2-4-1), where they cost
+/// less than the calls around them: there <see cref="TinyAffine"/> does a whole pass in one call, bit for bit
+/// the same numbers. Buffers grow to the largest batch seen and are then reused: no allocation per batch.</para>
 /// </remarks>
 public sealed class Dense
 {
@@ -26,6 +28,7 @@ public sealed class Dense
     private float[] _a = [];
     private float[]? _input;
     private int _rows;
+    private readonly TinyActivation _tinyActivation;
 
     /// <summary>Creates a layer of <paramref name="units"/> units.</summary>
     /// <param name="units">The number of units (outputs), ≥ 1.</param>
@@ -42,6 +45,14 @@ public sealed class Dense
         Activation = activation;
         WeightInitializer = weightInitializer ?? (activation is Relu or LeakyRelu ? new HeInitializer() : new XavierInitializer());
         BiasInitializer = biasInitializer ?? new ZerosInitializer();
+        _tinyActivation = activation switch
+        {
+            Identity => TinyActivation.Identity,
+            Sigmoid => TinyActivation.Sigmoid,
+            Tanh => TinyActivation.Tanh,
+            Relu => TinyActivation.Relu,
+            _ => TinyActivation.Other,
+        };
     }
 
     /// <summary>Creates a layer from an activation name such as <c>"relu"</c>.</summary>
@@ -81,6 +92,9 @@ public sealed class Dense
     internal Parameter? WeightParameter { get; private set; }
 
     internal Parameter? BiasParameter { get; private set; }
+
+    /// <summary>Whether tiny layers take <see cref="TinyAffine"/> (the default) or the general path; the results are the same bits either way, which tests check by switching it.</summary>
+    internal static bool UseTinyKernels { get; set; } = true;
 
     /// <summary>The weighted sums of the last forward pass (rows × units).</summary>
     /// <remarks>For ReLU layers the forward pass fuses the activation and keeps only the activations, so
@@ -127,25 +141,51 @@ public sealed class Dense
         _input = input;
         _rows = rows;
         var x = input.AsSpan(0, rows * Inputs);
+        var a = _a.AsSpan(0, rows * Units);
+        if (UseTinyKernels && TinyAffine.Handles(rows, Inputs, Units))
+        {
+            // One call for the product, the bias and the activation; a ReLU layer keeps only max(z, 0), as below.
+            var zt = Activation is Relu ? a : _z.AsSpan(0, rows * Units);
+            if (!TinyAffine.Forward(x, _weights, _bias, zt, a, rows, Inputs, Units, _tinyActivation))
+                Activation.ForwardUnchecked(zt, a, Units); // the shapes are this layer's own
+            return;
+        }
         if (Activation is Relu)
         {
             // Bias and ReLU fused into the product while each block of it is in cache. Z is not kept:
             // ReLU's backward needs only the sign of z, and max(z, 0) > 0 exactly when z > 0.
-            Gemm.MultiplyAddBias(x, _weights, _bias, _a.AsSpan(0, rows * Units), rows, Units, Inputs, GemmEpilogue.Relu);
+            Gemm.MultiplyAddBias(x, _weights, _bias, a, rows, Units, Inputs, GemmEpilogue.Relu);
             return;
         }
         var z = _z.AsSpan(0, rows * Units);
         Gemm.MultiplyAddBias(x, _weights, _bias, z, rows, Units, Inputs);
-        Activation.Forward(z, _a.AsSpan(0, rows * Units), Units);
+        Activation.Forward(z, a, Units);
     }
 
-    /// <summary>Backward pass: from dL/dZ fills the parameter gradients and, when asked, dL/dX.</summary>
+    /// <summary>Backward pass: from dL/dZ fills the parameter gradients and, when there is a layer below (whose activations
+    /// were this layer's input), that layer's dL/dZ.</summary>
+    /// <param name="gradZ">dL/dZ of this layer, rows × units.</param>
+    /// <param name="below">The layer below, or null for the first layer.</param>
+    /// <param name="belowGradZ">Receives dL/dZ of <paramref name="below"/>, rows × its units; empty for the first layer.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal void Backward(ReadOnlySpan<float> gradZ, Span<float> gradInput)
+    internal void Backward(ReadOnlySpan<float> gradZ, Dense? below, Span<float> belowGradZ)
     {
+        int rows = _rows;
+        var input = _input!.AsSpan(0, rows * Inputs);
+        var belowActivation = below?._tinyActivation ?? TinyActivation.Identity;
+        if (UseTinyKernels && belowActivation != TinyActivation.Other && TinyAffine.Handles(rows, Inputs, Units))
+        {
+            TinyAffine.Backward(input, _weights, gradZ, WeightParameter!.Gradient, BiasParameter!.Gradient,
+                below is null ? default : belowGradZ[..(rows * Inputs)], belowActivation, rows, Inputs, Units);
+            return;
+        }
         BackwardParameters(gradZ);
-        if (!gradInput.IsEmpty)
-            BackwardInput(gradZ, gradInput);
+        if (below is null)
+            return;
+        var gradBelow = belowGradZ[..(rows * Inputs)];
+        BackwardInput(gradZ, gradBelow);
+        // dL/dA of the layer below becomes its dL/dZ in place.
+        below.Activation.Backward(below.Z, below.Output.AsSpan(0, rows * Inputs), gradBelow, gradBelow, Inputs);
     }
 
     /// <summary>The weight and bias gradients from dL/dZ: <c>dW = Xᵀ·dZ</c>, <c>db = Σ rows of dZ</c>.</summary>

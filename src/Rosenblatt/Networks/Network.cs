@@ -20,6 +20,7 @@ public sealed class Network
 {
     private readonly Dense[] _layers;
     private readonly Parameter[] _parameters;
+    private readonly ParameterList _parameterList;
     private float[][] _grad = [];
 
     /// <summary>Builds a network with the starting weights drawn from seed 0.</summary>
@@ -53,6 +54,7 @@ public sealed class Network
             width = _layers[i].Units;
         }
         _parameters = _layers.SelectMany(l => new[] { l.WeightParameter!, l.BiasParameter! }).ToArray();
+        _parameterList = new ParameterList(_parameters);
     }
 
     /// <summary>Features per sample.</summary>
@@ -71,7 +73,7 @@ public sealed class Network
     public int ParameterCount => _layers.Sum(l => l.ParameterCount);
 
     /// <summary>The trainable parameters, in layer order (weights, then bias, per layer).</summary>
-    public IReadOnlyList<Parameter> Parameters => _parameters;
+    public IReadOnlyList<Parameter> Parameters => _parameterList;
 
     /// <summary>The same parameters as <see cref="Parameters"/>, as the array itself for the training loop.</summary>
     internal Parameter[] ParameterArray => _parameters;
@@ -129,24 +131,14 @@ public sealed class Network
         double value = loss.Compute(output.Z, a, y, output.Units);
         var gradZ = _grad[^1].AsSpan(0, n);
         loss.OutputGradient(output.Activation, output.Z, a, y, gradZ, output.Units);
-        for (int i = _layers.Length - 1; i >= 0; i--)
+        for (int i = _layers.Length - 1; i > 0; i--)
         {
-            var layer = _layers[i];
-            var gz = _grad[i].AsSpan(0, rows * layer.Units);
-            if (i == 0)
-            {
-                layer.Backward(gz, Span<float>.Empty);
-                break;
-            }
             var below = _layers[i - 1];
-            var gradBelow = _grad[i - 1].AsSpan(0, rows * below.Units);
-            layer.Backward(gz, gradBelow);
-            // dL/dA of the layer below becomes its dL/dZ in place.
-            below.Activation.Backward(below.Z, below.Output.AsSpan(0, rows * below.Units), gradBelow, gradBelow, below.Units);
+            _layers[i].Backward(_grad[i].AsSpan(0, rows * _layers[i].Units), below, _grad[i - 1].AsSpan(0, rows * below.Units));
         }
+        _layers[0].Backward(_grad[0].AsSpan(0, rows * _layers[0].Units), null, Span<float>.Empty);
         return value;
     }
-
 
     /// <summary>The forward pass from layer <paramref name="first"/> up, given that layer's input: the rest of a pass whose lower
     /// layers were computed elsewhere (a split training step computes the first layer's units on several threads).</summary>
