@@ -25,7 +25,6 @@ internal static class WorkerPool
     private static readonly ManualResetEventSlim s_done = CreateDoneEvent();
     private static int s_busy;
     private static PoolJob? s_job;
-    private static int s_parts;
     private static Exception? s_error;
 
     /// <summary>Runs parts 0..<paramref name="parts"/>−1 of <paramref name="job"/>, part 0 on the calling thread; false (nothing run) when the pool is in use.</summary>
@@ -39,11 +38,12 @@ internal static class WorkerPool
             while (s_workers.Count < parts - 1)
                 s_workers.Add(new Worker(s_workers.Count + 1));
             s_job = job;
-            s_parts = parts;
             s_error = null;
             s_done.Reset();
             Volatile.Write(ref s_sync.Pending, parts - 1);
-            Interlocked.Increment(ref s_sync.Job); // publishes the job (a full fence) before any worker is woken
+            // The job word: a sequence number above, the part count in the low 16 bits, so a polling worker reads which
+            // job and whether it takes part in one atomic read. Exchange publishes it (a full fence) before any wake.
+            Interlocked.Exchange(ref s_sync.Job, (((s_sync.Job >> 16) + 1) << 16) | (uint)parts);
             for (int w = 0; w < parts - 1; w++)
                 s_workers[w].Wake();
             Exception? own = null;
@@ -111,10 +111,13 @@ internal static class WorkerPool
             while (true)
             {
                 seen = WaitForJob(seen);
+                // Every polling worker sees every job; one beyond this job's parts (made for a wider earlier job) sits it out.
+                if (Index >= (int)(seen & 0xFFFF))
+                    continue;
                 var job = s_job!;
                 try
                 {
-                    job.RunPart(Index, s_parts);
+                    job.RunPart(Index, (int)(seen & 0xFFFF));
                 }
                 catch (Exception e)
                 {

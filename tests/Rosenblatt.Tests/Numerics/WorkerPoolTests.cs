@@ -40,4 +40,32 @@ public class WorkerPoolTests
         Assert.Equal(400, job.Runs[1]);
         Assert.False(job.NestedRan, "a part must not start a second job on the busy pool");
     }
+
+    private sealed class PartsJob : PoolJob
+    {
+        public readonly int[,] Runs = new int[2, 4]; // [job kind, part]
+        public int Kind;
+
+        public override void RunPart(int part, int parts)
+        {
+            Assert.True(part < parts);
+            Interlocked.Increment(ref Runs[Kind, part]);
+        }
+    }
+
+    [Fact]
+    public void TryRun_NarrowJobsAfterAWideOne_RunOnlyTheirOwnParts()
+    {
+        // A worker made for a three-part job keeps polling; a later two-part job must not run on it.
+        var job = new PartsJob();
+        for (int i = 0; i < 300; i++)
+        {
+            job.Kind = i % 2;
+            int parts = job.Kind == 0 ? 3 : 2;
+            while (!WorkerPool.TryRun(job, parts))
+                Thread.Yield();
+        }
+        Assert.Equal([150, 150, 150, 0], Enumerable.Range(0, 4).Select(p => job.Runs[0, p]).ToArray());
+        Assert.Equal([150, 150, 0, 0], Enumerable.Range(0, 4).Select(p => job.Runs[1, p]).ToArray());
+    }
 }
