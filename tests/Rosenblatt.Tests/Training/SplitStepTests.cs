@@ -188,4 +188,23 @@ public class SplitStepTests
             return 0;
         });
     }
+
+    [Fact]
+    public void Fit_TwoSplitRunsAtOnce_BothGiveThePlainStepsBits()
+    {
+        // Only one run can hold the worker pool; the other runs the same phases on its own thread. Both must give
+        // the bits of a one-thread run.
+        var expected = Train(1, "relu", 64, () => new Sgd(0.1)).Weights;
+        WithThreads(2, () =>
+        {
+            var runs = Enumerable.Range(0, 2).Select(_ => Task.Run(() => Train(2, "relu", 64, () => new Sgd(0.1)))).ToArray();
+            Task.WaitAll(runs);
+            foreach (var run in runs)
+            {
+                Assert.Equal(2, run.Result.SplitParts);
+                Assert.Equal(expected, run.Result.Weights);
+            }
+            return 0;
+        });
+    }
 }
