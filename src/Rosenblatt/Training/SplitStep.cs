@@ -1,6 +1,4 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
-using Rosenblatt.Activations;
 using Rosenblatt.Layers;
 using Rosenblatt.Losses;
 using Rosenblatt.Metrics;
@@ -17,8 +15,8 @@ namespace Rosenblatt.Training;
 /// Xᵀ·dZ₁). Splitting each product over the threads on its own made the threads pass the weights, the
 /// gradients and the batch back and forth between their caches every step, and wake each other four times a
 /// step; on two cores that ate most of what the second core gave. Here thread t owns units
-/// [first_t, end_t) of the first layer for good: it gathers its own copy of the batch, computes its block of
-/// H = f(X·W₁ + b₁); the main thread then runs the rest of the network forward and back down to dZ₁; and each
+/// [first_t, end_t) of the first layer for good: it reads the batch (gathered ahead by the first worker, or at an
+/// epoch's first step by each thread for itself), computes its block of H = f(X·W₁ + b₁); the main thread then runs the rest of the network forward and back down to dZ₁; and each
 /// thread computes its block of dW₁ = Xᵀ·dZ₁ and db₁ and applies the optimizer to it (plain SGD rides in the
 /// product itself). Meanwhile the first worker gathers the next batch (one copy that every thread reads), and the
 /// main thread, after its block, finishes the upper layers: their weight gradients, the loss, the accuracy count and
