@@ -132,7 +132,6 @@ internal sealed class SplitStep<TRows> : PoolJob
         _abort = false;
         _upperFinite = false;
         Array.Clear(_finite);
-        _optimizer.CountStep();
         _fusedRate = Gemm.CanDescend(_first.Inputs, _first.Units, rows) ? _optimizer.PlainStepRate(_network.ParameterArray[0]) : null;
         _forwardDone.Reset();
         _gradientReady.Reset();
@@ -153,6 +152,8 @@ internal sealed class SplitStep<TRows> : PoolJob
         Diverged = _abort || !_upperFinite;
         for (int p = 0; p < _parts; p++)
             Diverged |= !_finite[p];
+        if (!Diverged)
+            _optimizer.CountStep(); // as the plain step, which throws before Optimizer.Step when anything is not finite
     }
 
     /// <inheritdoc />

@@ -135,15 +135,16 @@ public class SplitStepTests
     public void Fit_SplitStepThatDiverges_StopsLikeThePlainStepAndRestoresTheEpochStart()
     {
         var (x, y) = Data(seed: 6, scale: 1e15f);
-        (TrainingDivergedException Error, float[] Weights, int Parts) Run(int threads) => WithThreads(threads, () =>
+        (TrainingDivergedException Error, float[] Weights, int Parts, long Steps) Run(int threads) => WithThreads(threads, () =>
         {
             var network = new Network(Inputs, [new Dense(64, "relu"), new Dense(Classes, "softmax")], seed: 4);
             var start = network.Parameters.SelectMany(p => p.Value).ToArray();
             var trainer = new Trainer(new TrainerOptions { Epochs = 5, BatchSize = Batch, Seed = 8 });
-            var error = Assert.Throws<TrainingDivergedException>(() => trainer.Fit(network, CategoricalCrossEntropy.Instance, new Sgd(5), x, y));
+            var sgd = new Sgd(5);
+            var error = Assert.Throws<TrainingDivergedException>(() => trainer.Fit(network, CategoricalCrossEntropy.Instance, sgd, x, y));
             var weights = network.Parameters.SelectMany(p => p.Value).ToArray();
             Assert.All(weights, w => Assert.True(float.IsFinite(w)));
-            return (error, weights, trainer.SplitParts);
+            return (error, weights, trainer.SplitParts, sgd.Steps);
         });
 
         var one = Run(1);
@@ -152,6 +153,7 @@ public class SplitStepTests
         Assert.Equal((one.Error.Epoch, one.Error.Batch), (two.Error.Epoch, two.Error.Batch));
         Assert.Equal(one.Error.Loss, two.Error.Loss);
         Assert.Equal(one.Weights, two.Weights);
+        Assert.Equal(one.Steps, two.Steps); // the diverged step is not counted on either path
     }
 
     [Fact]
