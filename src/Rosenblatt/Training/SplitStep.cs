@@ -114,15 +114,24 @@ internal sealed class SplitStep<TRows> : PoolJob
         return new SplitStep<TRows>(network, loss, optimizer, x, y, batchX, batchY, classifier, parts);
     }
 
+    /// <summary>Whether a batch of <paramref name="rows"/> rows can be split: its first-layer product is not a tiny one, whose
+    /// direct loop (<see cref="GemmSmall"/>) no column block can reproduce. An epoch's short last batch may be tiny
+    /// when the others are not; the trainer runs the plain step on it.</summary>
+    public bool Handles(int rows) => rows > 0 && !GemmSmall.Handles(rows, _first.Units, _first.Inputs);
+
     /// <summary>Trains on rows <paramref name="order"/>[<paramref name="start"/>..+<paramref name="rows"/>): gather, forward,
     /// backward and update; then read <see cref="Loss"/>, <see cref="Correct"/> and <see cref="Diverged"/>.</summary>
     /// <param name="order">The epoch's row order.</param>
     /// <param name="start">The batch's first position in <paramref name="order"/>.</param>
     /// <param name="rows">The batch's rows.</param>
-    /// <param name="nextRows">The rows of the next batch of the same epoch, which the step may gather ahead; 0 at the epoch's end.</param>
+    /// <param name="nextRows">The rows of the next batch of the same epoch, which the step may gather ahead; 0 at the epoch's end
+    /// or when the next batch will not be split (<see cref="Handles"/>).</param>
+    /// <exception cref="InvalidOperationException">The batch cannot be split (<see cref="Handles"/> is false).</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(int[] order, int start, int rows, int nextRows)
     {
+        if (!Handles(rows))
+            throw new InvalidOperationException($"a batch of {rows} rows is too small to split. help: run the plain step on it.");
         if (_prefetched && (order != _order || start != _start + _rows))
             _prefetched = false;
         _order = order;

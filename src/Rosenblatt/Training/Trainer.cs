@@ -161,9 +161,10 @@ public sealed class Trainer
             {
                 int rows = Math.Min(batchSize, n - start);
                 batchIndex++;
-                if (split is not null)
+                if (split is not null && split.Handles(rows))
                 {
-                    split.Run(trainRows, start, rows, nextRows: Math.Min(batchSize, n - start - rows));
+                    int nextRows = Math.Min(batchSize, n - start - rows);
+                    split.Run(trainRows, start, rows, split.Handles(nextRows) ? nextRows : 0);
                     if (split.Diverged)
                     {
                         network.RestoreParameters(startOfEpoch!);

@@ -132,6 +132,38 @@ public class SplitStepTests
     }
 
     [Fact]
+    public void Fit_SplitWithATinyLastBatch_GivesTheBitsOfThePlainStep()
+    {
+        // 512 rows × 64 inputs × 32 units per batch is split over two threads, but the epoch's last batch of one row is a
+        // product of 1·64·32 multiply-adds: the tiny-shape path, which no column block can reproduce.
+        const int rows = 513, inputs = 64, classes = 3;
+        var random = new Random(11);
+        var x = new Matrix(rows, inputs);
+        var y = new Matrix(rows, classes);
+        for (int r = 0; r < rows; r++)
+        {
+            int label = random.Next(classes);
+            y[r, label] = 1;
+            for (int c = 0; c < inputs; c++)
+                x[r, c] = (float)random.NextDouble() + (c % classes == label ? 0.4f : 0f);
+        }
+        (float[], double[], int) Run(int threads) => WithThreads(threads, () =>
+        {
+            var network = new Network(inputs, [new Dense(32, "relu"), new Dense(classes, "softmax")], seed: 2);
+            var trainer = new Trainer(new TrainerOptions { Epochs = 2, BatchSize = 512, Seed = 4 });
+            var history = trainer.Fit(network, CategoricalCrossEntropy.Instance, new Sgd(0.1), x, y);
+            return (network.Parameters.SelectMany(p => p.Value).ToArray(), history.Epochs.Select(e => e.Loss).ToArray(), trainer.SplitParts);
+        });
+
+        var (oneWeights, oneLosses, plain) = Run(1);
+        var (twoWeights, twoLosses, split) = Run(2);
+        Assert.Equal(0, plain);
+        Assert.Equal(2, split);
+        Assert.Equal(oneLosses, twoLosses);
+        Assert.Equal(oneWeights, twoWeights);
+    }
+
+    [Fact]
     public void Fit_SplitStepThatDiverges_StopsLikeThePlainStepAndRestoresTheEpochStart()
     {
         var (x, y) = Data(seed: 6, scale: 1e15f);
