@@ -141,7 +141,6 @@ internal sealed class SplitStep<TRows> : PoolJob
         _abort = false;
         _upperFinite = false;
         Array.Clear(_finite);
-        _optimizer.CountStep();
         _fusedRate = Gemm.CanDescend(_first.Inputs, _first.Units, rows) ? _optimizer.PlainStepRate(_network.ParameterArray[0]) : null;
         _forwardDone.Reset();
         _gradientReady.Reset();
@@ -162,6 +161,9 @@ internal sealed class SplitStep<TRows> : PoolJob
         Diverged = _abort || !_upperFinite;
         for (int p = 0; p < _parts; p++)
             Diverged |= !_finite[p];
+        // Counted last, as the plain loop counts only a step it takes: one found non-finite stops the run uncounted.
+        if (!Diverged)
+            _optimizer.CountStep();
     }
 
     /// <inheritdoc />

@@ -187,6 +187,24 @@ public class SplitStepTests
     }
 
     [Fact]
+    public void Fit_SplitStepThatDiverges_CountsTheStepsOfThePlainStep()
+    {
+        // The plain step stops before it updates anything, so the diverged batch is not counted as a step.
+        var (x, y) = Data(seed: 6, scale: 1e15f);
+        long Steps(int threads) => WithThreads(threads, () =>
+        {
+            var network = new Network(Inputs, [new Dense(64, "relu"), new Dense(Classes, "softmax")], seed: 4);
+            var optimizer = new Sgd(5);
+            var trainer = new Trainer(new TrainerOptions { Epochs = 5, BatchSize = Batch, Seed = 8 });
+            Assert.Throws<TrainingDivergedException>(() => trainer.Fit(network, CategoricalCrossEntropy.Instance, optimizer, x, y));
+            Assert.Equal(threads == 1 ? 0 : 2, trainer.SplitParts);
+            return optimizer.Steps;
+        });
+
+        Assert.Equal(Steps(1), Steps(2));
+    }
+
+    [Fact]
     public void Fit_SplitStep_AllocatesNothingPerBatch()
     {
         // Twenty times the batches may cost only the longer row order (4 bytes a row) on the calling thread.
