@@ -132,7 +132,8 @@ internal sealed class SplitStep<TRows> : PoolJob
     {
         if (!Handles(rows))
             throw new InvalidOperationException($"a batch of {rows} rows is too small to split. help: run the plain step on it.");
-        if (_prefetched && (order != _order || start != _start + _rows))
+        // The batch gathered ahead is used only if it is this one: the rows right after the last batch, as many as gathered.
+        if (_prefetched && (order != _order || start != _start + _rows || rows != _nextRows))
             _prefetched = false;
         _order = order;
         _start = start;

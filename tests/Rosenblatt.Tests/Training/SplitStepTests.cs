@@ -205,6 +205,27 @@ public class SplitStepTests
     }
 
     [Fact]
+    public void Run_ABatchLongerThanTheOneGatheredAhead_GathersItAfresh()
+    {
+        // The step before gathered 32 rows ahead; a following batch of 64 must not read 32 stale rows after them.
+        var (x, y) = Data(seed: 3);
+        var order = Enumerable.Range(0, Rows).Reverse().ToArray();
+        float[] Train(int aheadRows) => WithThreads(2, () =>
+        {
+            var network = new Network(Inputs, [new Dense(64, "relu"), new Dense(Classes, "softmax")], seed: 4);
+            var step = SplitStep<MatrixRows>.TryCreate(network, CategoricalCrossEntropy.Instance, new Sgd(0.1), new MatrixRows(x), y,
+                new float[Batch * Inputs], new float[Batch * Classes], Batch, oneBatch: false, classifier: true);
+            Assert.NotNull(step);
+            step.Run(order, 0, 32, aheadRows);
+            step.Run(order, 32, Batch, 0);
+            Assert.False(step.Diverged);
+            return network.Parameters.SelectMany(p => p.Value).ToArray();
+        });
+
+        Assert.Equal(Train(aheadRows: 0), Train(aheadRows: 32));
+    }
+
+    [Fact]
     public void Fit_SplitStep_AllocatesNothingPerBatch()
     {
         // Twenty times the batches may cost only the longer row order (4 bytes a row) on the calling thread.
