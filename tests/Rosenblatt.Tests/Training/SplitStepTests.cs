@@ -47,13 +47,13 @@ public class SplitStepTests
         }
     }
 
-    private static (float[] Weights, double[] Losses, int SplitParts) Train(int threads, string activation, int hidden, Func<Optimizer> optimizer)
+    private static (float[] Weights, double[] Losses, int SplitParts) Train(int threads, string activation, int hidden, Func<Optimizer> optimizer, int batch = Batch)
     {
         var (x, y) = Data(seed: 3);
         return WithThreads(threads, () =>
         {
             var network = new Network(Inputs, [new Dense(hidden, activation), new Dense(Classes, "softmax")], seed: 4);
-            var trainer = new Trainer(new TrainerOptions { Epochs = 3, BatchSize = Batch, Seed = 8 });
+            var trainer = new Trainer(new TrainerOptions { Epochs = 3, BatchSize = batch, Seed = 8 });
             var history = trainer.Fit(network, CategoricalCrossEntropy.Instance, optimizer(), x, y);
             return (network.Parameters.SelectMany(p => p.Value).ToArray(), history.Epochs.Select(e => e.Loss).ToArray(), trainer.SplitParts);
         });
@@ -87,6 +87,25 @@ public class SplitStepTests
         Assert.Equal(one.Losses, two.Losses);
         Assert.Equal(one.Weights, two.Weights);
         Assert.True(one.Losses[^1] < one.Losses[0], "the run should learn something");
+    }
+
+    [Theory]
+    [InlineData("sigmoid", 17)]   // blocks of 16 units and 1: a block narrower than any vector
+    [InlineData("tanh", 18)]
+    [InlineData("leaky_relu", 19)]
+    [InlineData("sigmoid", 20)]   // blocks of 16 and 4, 7, 8 and 15: narrower than the whole layer's vectors
+    [InlineData("tanh", 23)]
+    [InlineData("sigmoid", 24)]
+    [InlineData("tanh", 31)]
+    [InlineData("sigmoid", 35)]   // blocks of 16 and 19: a 3-unit tail after a vector
+    public void Fit_SplitWithABlockNarrowerThanAVector_GivesTheBitsOfThePlainStep(string activation, int hidden)
+    {
+        // 128 rows a batch: enough work to split even 17 units.
+        var one = Train(1, activation, hidden, () => new Sgd(0.1), batch: 128);
+        var two = Train(2, activation, hidden, () => new Sgd(0.1), batch: 128);
+        Assert.Equal(2, two.SplitParts);
+        Assert.Equal(one.Losses, two.Losses);
+        Assert.Equal(one.Weights, two.Weights);
     }
 
     [Fact]
