@@ -28,7 +28,12 @@ namespace Rosenblatt.Training;
 /// <para>Used when the first layer is a hidden layer with an element-wise activation, the product is large enough
 /// to split, the optimizer updates any block of values apart (<see cref="Optimizer.UpdatesColumnBlocks"/>: SGD),
 /// and an epoch has several batches (the divergence check then restores the epoch's starting weights, so a
-/// block updated before another block's non-finite gradient is found does no harm).</para>
+/// block updated before another block's non-finite gradient is found does no harm). A batch whose first-layer product
+/// is tiny (<see cref="Handles"/>: an epoch's short last batch) takes the trainer's plain step.</para>
+/// <para>What differs from the plain step, apart from speed: with plain SGD fused into the product, the first layer's
+/// weight <see cref="Parameter.Gradient"/> is not written (the plain step leaves the last batch's gradient there); and
+/// when a step is found diverged, blocks with finite gradients have already been updated (the weights are restored
+/// from the epoch's start, as in the plain loop, but a momentum optimizer's velocity of those blocks has taken the step).</para>
 /// </remarks>
 internal sealed class SplitStep<TRows> : PoolJob
     where TRows : struct, IRowSource

@@ -182,6 +182,20 @@ public class SplitStepTests
         Assert.Equal(oneWeights, twoWeights);
     }
 
+    [Theory]
+    [InlineData("relu", "sgd")]
+    [InlineData("sigmoid", "momentum")]
+    public void Fit_SplitWithALastBatchOfTwoRows_GivesTheBitsOfThePlainStep(string activation, string optimizer)
+    {
+        // 300 rows in batches of 149: the last batch has 2 rows. Its first layer (2·512·64) is still split, while the output
+        // layer (2·64·5) is tiny: the plain step runs it through TinyAffine, the split step through the general kernels.
+        var one = Train(1, activation, 64, () => Make(optimizer), batch: 149);
+        var two = Train(2, activation, 64, () => Make(optimizer), batch: 149);
+        Assert.Equal(2, two.SplitParts);
+        Assert.Equal(one.Losses, two.Losses);
+        Assert.Equal(one.Weights, two.Weights);
+    }
+
     [Fact]
     public void Fit_SplitStepThatDiverges_StopsLikeThePlainStepAndRestoresTheEpochStart()
     {
