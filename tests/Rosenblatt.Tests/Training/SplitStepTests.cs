@@ -258,6 +258,86 @@ public class SplitStepTests
         Assert.Equal(Train(aheadRows: 0), Train(aheadRows: 32));
     }
 
+    /// <summary>Rows of a matrix whose gather fails on a pool worker when it reads row <see cref="FailAt"/>.</summary>
+    private readonly struct FailingRows(Matrix matrix) : IRowSource
+    {
+        public static int FailAt = -1;
+
+        public int Rows => matrix.Rows;
+
+        public int Columns => matrix.Columns;
+
+        public void Gather(ReadOnlySpan<int> indices, Span<float> destination)
+        {
+            if (indices.Contains(FailAt) && Thread.CurrentThread.Name?.StartsWith("Rosenblatt worker") == true)
+                throw new InvalidDataException($"row {FailAt} cannot be read.");
+            new MatrixRows(matrix).Gather(indices, destination);
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]    // the first batch: the worker fails before its forward block, while the main thread waits for it
+    [InlineData(64)]   // the second batch, gathered ahead: the worker fails while the main thread runs the upper layers
+    public void Run_WhenAWorkersPartFails_ThrowsAndLeavesThePoolUsable(int failAt)
+    {
+        var (x, y) = Data(seed: 3);
+        var order = Enumerable.Range(0, Rows).ToArray();
+        WithThreads(2, () =>
+        {
+            FailingRows.FailAt = failAt;
+            try
+            {
+                // With the pool busy elsewhere (another test's product) a step runs on the calling thread, where the row
+                // source never fails: try again until a step has run on the pool.
+                bool failed = false;
+                for (int attempt = 0; attempt < 20 && !failed; attempt++)
+                {
+                    var network = new Network(Inputs, [new Dense(64, "relu"), new Dense(Classes, "softmax")], seed: 4);
+                    var step = SplitStep<FailingRows>.TryCreate(network, CategoricalCrossEntropy.Instance, new Sgd(0.1), new FailingRows(x), y,
+                        new float[Batch * Inputs], new float[Batch * Classes], Batch, oneBatch: false, classifier: true);
+                    Assert.NotNull(step);
+                    // A hang is the failure to catch: run the step where the test can stop waiting for it.
+                    var run = Task.Run(() => step.Run(order, 0, Batch, Batch));
+                    Assert.True(((IAsyncResult)run).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(20)), "the step hung after a part failed");
+                    if (run.IsFaulted)
+                    {
+                        var error = Assert.IsType<InvalidOperationException>(run.Exception!.InnerException);
+                        Assert.IsType<InvalidDataException>(error.InnerException);
+                        failed = true;
+                    }
+                }
+                Assert.True(failed, "no step ran on the pool");
+            }
+            finally
+            {
+                FailingRows.FailAt = -1;
+            }
+            var job = new PartsCounter();
+            Assert.True(SpinUntil(() => WorkerPool.TryRun(job, 2)), "the pool stayed busy after the failed step");
+            Assert.Equal([1, 1], job.Runs);
+            return 0;
+        });
+    }
+
+    private sealed class PartsCounter : PoolJob
+    {
+        public readonly int[] Runs = new int[2];
+
+        public override void RunPart(int part, int parts) => Interlocked.Increment(ref Runs[part]);
+    }
+
+    private static bool SpinUntil(Func<bool> condition)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(20))
+                return false;
+            Thread.Yield();
+        }
+        return true;
+    }
+
     [Fact]
     public void Fit_SplitStep_AllocatesNothingPerBatch()
     {
