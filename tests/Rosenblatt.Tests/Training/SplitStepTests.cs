@@ -109,6 +109,28 @@ public class SplitStepTests
     }
 
     [Fact]
+    public void Fit_SplitWithTwoHiddenLayersAndARegressionLoss_GivesTheBitsOfThePlainStep()
+    {
+        // Three layers (the main thread runs two above the split one) and mean squared error on a linear output.
+        var (x, y) = Data(seed: 7);
+        (float[], double[], int) Run(int threads) => WithThreads(threads, () =>
+        {
+            var network = new Network(Inputs, [new Dense(64, "tanh"), new Dense(24, "relu"), new Dense(Classes, "identity")], seed: 5);
+            var trainer = new Trainer(new TrainerOptions { Epochs = 2, BatchSize = Batch, Seed = 2 });
+            var history = trainer.Fit(network, MeanSquaredError.Instance, new Sgd(0.01, momentum: 0.5), x, y);
+            return (network.Parameters.SelectMany(p => p.Value).ToArray(), history.Epochs.Select(e => e.Loss).ToArray(), trainer.SplitParts);
+        });
+
+        var (oneWeights, oneLosses, plain) = Run(1);
+        var (twoWeights, twoLosses, split) = Run(2);
+        Assert.Equal(0, plain);
+        Assert.Equal(2, split);
+        Assert.Equal(oneLosses, twoLosses);
+        Assert.Equal(oneWeights, twoWeights);
+        Assert.True(oneLosses[^1] < oneLosses[0], "the run should learn something");
+    }
+
+    [Fact]
     public void Fit_SplitOnByteImages_GivesTheBitsOfThePlainStep()
     {
         var random = new Random(5);
