@@ -23,7 +23,8 @@ namespace Rosenblatt.Training;
 /// their update. The threads meet twice a step, and the serial share is only what the first layer must wait for.</para>
 /// <para>The bits are those of the plain step on one thread: each unit's block is computed by the same kernels
 /// in the same order (GEMM regions, element-wise activations, column sums, element-wise updates), so results
-/// stay bit-identical for any thread count. When the thread pool is busy the step runs the same phases on the
+/// stay bit-identical for any thread count. (A block narrower than a vector runs its activation on a padded copy:
+/// TensorPrimitives' scalar code for very short spans does not give its vector code's bits.) When the thread pool is busy the step runs the same phases on the
 /// calling thread.</para>
 /// <para>Used when the first layer is a hidden layer with an element-wise activation, the product is large enough
 /// to split, the optimizer updates any block of values apart (<see cref="Optimizer.UpdatesColumnBlocks"/>: SGD),
