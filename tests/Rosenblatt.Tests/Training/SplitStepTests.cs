@@ -395,6 +395,65 @@ public class SplitStepTests
         });
     }
 
+    /// <summary>Reads each pool thread's allocation counter: part 0 on the caller, part 1 on the first worker.</summary>
+    private sealed class AllocationProbe : PoolJob
+    {
+        private readonly long[] _bytes = new long[2];
+
+        public long Read()
+        {
+            while (!WorkerPool.TryRun(this, 2))
+                Thread.Yield();
+            return _bytes[0] + _bytes[1];
+        }
+
+        public override void RunPart(int part, int parts) => _bytes[part] = GC.GetAllocatedBytesForCurrentThread();
+    }
+
+    [Theory]
+    [InlineData("relu", "sgd")]
+    [InlineData("sigmoid", "momentum")]
+    [InlineData("tanh", "decay")]
+    [InlineData("sigmoid", "sgd")]   // 17 units: a block of one unit, its activation on a padded copy
+    public void Fit_SplitStep_AllocatesNothingPerBatchOnTheWorkerEither(string activation, string optimizer)
+    {
+        // The main thread's and the first worker's own counters (read on each by a pool job), before and after: twenty
+        // times the batches may cost only the longer row order (4 bytes a row).
+        var (small, smallY) = Data(seed: 3);
+        var large = new Matrix(Rows * 20, Inputs);
+        var largeY = new Matrix(Rows * 20, Classes);
+        for (int copy = 0; copy < 20; copy++)
+        {
+            small.AsSpan().CopyTo(large.AsSpan().Slice(copy * Rows * Inputs));
+            smallY.AsSpan().CopyTo(largeY.AsSpan().Slice(copy * Rows * Classes));
+        }
+        int hidden = optimizer == "sgd" && activation == "sigmoid" ? 17 : 40;
+        int batch = hidden == 17 ? 128 : Batch;
+        WithThreads(2, () =>
+        {
+            // One network and optimizer throughout, so the optimizer's state exists from the warm-up on.
+            var network = new Network(Inputs, [new Dense(hidden, activation), new Dense(Classes, "softmax")], seed: 4);
+            var sgd = Make(optimizer);
+            var trainer = new Trainer(new TrainerOptions { Epochs = 1, BatchSize = batch, Seed = 3 });
+            trainer.Fit(network, CategoricalCrossEntropy.Instance, sgd, small, smallY); // warm up
+            var probe = new AllocationProbe();
+            probe.Read();
+            long Measure(Matrix x, Matrix y)
+            {
+                long before = probe.Read();
+                trainer.Fit(network, CategoricalCrossEntropy.Instance, sgd, x, y);
+                return probe.Read() - before;
+            }
+
+            long few = Measure(small, smallY);
+            long many = Measure(large, largeY);
+            Assert.Equal(2, trainer.SplitParts);
+            long rowOrder = 4L * (large.Rows - small.Rows);
+            Assert.True(many - few <= rowOrder + 256, $"{small.Rows / batch + 1} batches allocated {few} bytes, {large.Rows / batch + 1} batches {many}: {many - few - rowOrder} bytes more than the row order");
+            return 0;
+        });
+    }
+
     [Fact]
     public void Fit_TwoSplitRunsAtOnce_BothGiveThePlainStepsBits()
     {
