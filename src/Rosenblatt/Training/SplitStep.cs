@@ -217,6 +217,7 @@ internal sealed class SplitStep<TRows> : PoolJob
     {
         _prefetched = false;
         _input[0] = _own[0];
+        _first.BeginSplitForward(_own[0], _rows); // the layer's input is the copy gathered here, not a batch gathered ahead
         _x.Gather(_order.AsSpan(_start, _rows), _own[0]);
         _first.ForwardColumns(_own[0], _rows, 0, _first.Units);
         DownToFirst();
