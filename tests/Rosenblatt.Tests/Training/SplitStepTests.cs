@@ -454,6 +454,45 @@ public class SplitStepTests
         });
     }
 
+    /// <summary>Holds the pool until released: every part waits.</summary>
+    private sealed class HoldingJob : PoolJob
+    {
+        public readonly ManualResetEventSlim Holding = new(false);
+        public readonly ManualResetEventSlim Release = new(false);
+
+        public override void RunPart(int part, int parts)
+        {
+            if (part == 0)
+                Holding.Set();
+            Release.Wait();
+        }
+    }
+
+    [Fact]
+    public async Task Fit_WhileThePoolIsHeld_RunsEveryStepOnTheCallingThreadWithThePlainBits()
+    {
+        var expected = Train(1, "sigmoid", 40, () => new Sgd(0.05, momentum: 0.9));
+        var hold = new HoldingJob();
+        var holder = Task.Run(() =>
+        {
+            while (!WorkerPool.TryRun(hold, 2))
+                Thread.Yield();
+        });
+        try
+        {
+            Assert.True(hold.Holding.Wait(TimeSpan.FromSeconds(20)), "the pool was never free to hold");
+            var held = Train(2, "sigmoid", 40, () => new Sgd(0.05, momentum: 0.9));
+            Assert.Equal(2, held.SplitParts);
+            Assert.Equal(expected.Losses, held.Losses);
+            Assert.Equal(expected.Weights, held.Weights);
+        }
+        finally
+        {
+            hold.Release.Set();
+        }
+        await holder;
+    }
+
     [Fact]
     public void Fit_TwoSplitRunsAtOnce_BothGiveThePlainStepsBits()
     {
