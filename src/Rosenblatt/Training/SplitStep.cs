@@ -24,8 +24,8 @@ namespace Rosenblatt.Training;
 /// <para>The bits are those of the plain step on one thread: each unit's block is computed by the same kernels
 /// in the same order (GEMM regions, element-wise activations, column sums, element-wise updates), so results
 /// stay bit-identical for any thread count. (A block narrower than a vector runs its activation on a padded copy:
-/// TensorPrimitives' scalar code for very short spans does not give its vector code's bits.) When the thread pool is busy the step runs the same phases on the
-/// calling thread.</para>
+/// TensorPrimitives' scalar code for very short spans does not give its vector code's bits.) When the thread pool
+/// is busy the step runs the same phases on the calling thread.</para>
 /// <para>Used when the first layer is a hidden layer with an element-wise activation, the product is large enough
 /// to split, the optimizer updates any block of values apart (<see cref="Optimizer.UpdatesColumnBlocks"/>: SGD),
 /// and an epoch has several batches (the divergence check then restores the epoch's starting weights, so a
