@@ -223,9 +223,28 @@ public sealed class Dense
             return;
         }
         Gemm.MultiplyColumns(x, _weights, _bias, _z.AsSpan(0, rows * Units), rows, Units, Inputs, transposeA: false, GemmEpilogue.None, first, end);
+        int width = end - first;
+        if (width >= NarrowBlock)
+        {
+            for (int r = 0; r < rows; r++)
+                Activation.Forward(_z.AsSpan(r * Units + first, width), _a.AsSpan(r * Units + first, width), width);
+            return;
+        }
+        // A span this short may take TensorPrimitives' scalar code (MathF.Exp: not the vector code's bits, which Forward's
+        // whole-batch call gives every value): run the activation on a zero-padded copy a whole vector long instead.
+        Span<float> z = stackalloc float[NarrowBlock];
+        Span<float> a = stackalloc float[NarrowBlock];
+        z.Clear();
         for (int r = 0; r < rows; r++)
-            Activation.Forward(_z.AsSpan(r * Units + first, end - first), _a.AsSpan(r * Units + first, end - first), end - first);
+        {
+            _z.AsSpan(r * Units + first, width).CopyTo(z);
+            Activation.ForwardUnchecked(z, a, NarrowBlock);
+            a[..width].CopyTo(_a.AsSpan(r * Units + first, width));
+        }
     }
+
+    /// <summary>Row blocks narrower than this go through a padded copy in <see cref="ForwardColumns"/>: 16 floats, the widest vector.</summary>
+    private const int NarrowBlock = 16;
 
     /// <summary>The weight and bias gradients of units [<paramref name="first"/>, <paramref name="end"/>) of the first layer,
     /// from dL/dZ: the bits <see cref="Backward"/> gives them. No dL/dX: nothing lies below the first layer.</summary>

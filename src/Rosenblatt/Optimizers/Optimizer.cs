@@ -63,17 +63,20 @@ public abstract class Optimizer
     /// <summary>Whether <see cref="UpdateColumns"/> works: the update of each value depends only on that value's own
     /// gradient and state, so any block of values can be updated apart (on another thread), with the same bits.</summary>
     /// <remarks>True for <see cref="Sgd"/> (with or without momentum). Adam keeps a per-parameter step count, and a
-    /// subclass may couple values, so both keep the whole-parameter <see cref="Step"/>.</remarks>
+    /// subclass may couple values, so both keep the whole-parameter <see cref="Step"/>. An optimizer that sets it must not read
+    /// <see cref="Steps"/> in its update: a split step counts itself only once its updates are done.</remarks>
     internal virtual bool UpdatesColumnBlocks => false;
 
     /// <summary>The factor r of this optimizer's update of <paramref name="parameter"/> when it is the plain <c>w += r·g</c>
     /// (SGD without momentum or decay on it: r = −lr), so a split step may fuse it into the gradient's product; else null.</summary>
     internal virtual float? PlainStepRate(Parameter parameter) => null;
 
-    /// <summary>Counts a step whose updates are then applied block by block with <see cref="UpdateColumns"/> and <see cref="UpdateWhole"/>.</summary>
+    /// <summary>Counts a step whose updates were applied block by block with <see cref="UpdateColumns"/> and <see cref="UpdateWhole"/>.</summary>
+    /// <remarks>Called after the updates, and only for a step that was not stopped as diverged (<see cref="Step"/> is not called
+    /// for those): fine because the optimizers that update by blocks (<see cref="UpdatesColumnBlocks"/>) never read <see cref="Steps"/>.</remarks>
     internal void CountStep() => Steps++;
 
-    /// <summary>The update of <see cref="Step"/> for one whole parameter, after <see cref="CountStep"/>.</summary>
+    /// <summary>The update of <see cref="Step"/> for one whole parameter, with <see cref="CountStep"/> once the step is done.</summary>
     internal void UpdateWhole(Parameter parameter) => Update(parameter, EffectiveGradient(parameter, 0, parameter.Value.Length));
 
     /// <summary>The update of <see cref="Step"/> restricted to columns [<paramref name="first"/>, <paramref name="end"/>) of a

@@ -23,12 +23,18 @@ namespace Rosenblatt.Training;
 /// their update. The threads meet twice a step, and the serial share is only what the first layer must wait for.</para>
 /// <para>The bits are those of the plain step on one thread: each unit's block is computed by the same kernels
 /// in the same order (GEMM regions, element-wise activations, column sums, element-wise updates), so results
-/// stay bit-identical for any thread count. When the thread pool is busy the step runs the same phases on the
-/// calling thread.</para>
+/// stay bit-identical for any thread count. (A block narrower than a vector runs its activation on a padded copy:
+/// TensorPrimitives' scalar code for very short spans does not give its vector code's bits.) When the thread pool
+/// is busy the step runs the same phases on the calling thread.</para>
 /// <para>Used when the first layer is a hidden layer with an element-wise activation, the product is large enough
 /// to split, the optimizer updates any block of values apart (<see cref="Optimizer.UpdatesColumnBlocks"/>: SGD),
 /// and an epoch has several batches (the divergence check then restores the epoch's starting weights, so a
-/// block updated before another block's non-finite gradient is found does no harm).</para>
+/// block updated before another block's non-finite gradient is found does no harm). A batch whose first-layer product
+/// is tiny (<see cref="Handles"/>: an epoch's short last batch) takes the trainer's plain step.</para>
+/// <para>What differs from the plain step, apart from speed: with plain SGD fused into the product, the first layer's
+/// weight <see cref="Parameter.Gradient"/> is not written (the plain step leaves the last batch's gradient there); and
+/// when a step is found diverged, blocks with finite gradients have already been updated (the weights are restored
+/// from the epoch's start, as in the plain loop, but a momentum optimizer's velocity of those blocks has taken the step).</para>
 /// </remarks>
 internal sealed class SplitStep<TRows> : PoolJob
     where TRows : struct, IRowSource
@@ -114,16 +120,26 @@ internal sealed class SplitStep<TRows> : PoolJob
         return new SplitStep<TRows>(network, loss, optimizer, x, y, batchX, batchY, classifier, parts);
     }
 
+    /// <summary>Whether a batch of <paramref name="rows"/> rows can be split: its first-layer product is not a tiny one, whose
+    /// direct loop (<see cref="GemmSmall"/>) no column block can reproduce. An epoch's short last batch may be tiny
+    /// when the others are not; the trainer runs the plain step on it.</summary>
+    public bool Handles(int rows) => rows > 0 && !GemmSmall.Handles(rows, _first.Units, _first.Inputs);
+
     /// <summary>Trains on rows <paramref name="order"/>[<paramref name="start"/>..+<paramref name="rows"/>): gather, forward,
     /// backward and update; then read <see cref="Loss"/>, <see cref="Correct"/> and <see cref="Diverged"/>.</summary>
     /// <param name="order">The epoch's row order.</param>
     /// <param name="start">The batch's first position in <paramref name="order"/>.</param>
     /// <param name="rows">The batch's rows.</param>
-    /// <param name="nextRows">The rows of the next batch of the same epoch, which the step may gather ahead; 0 at the epoch's end.</param>
+    /// <param name="nextRows">The rows of the next batch of the same epoch, which the step may gather ahead; 0 at the epoch's end
+    /// or when the next batch will not be split (<see cref="Handles"/>).</param>
+    /// <exception cref="InvalidOperationException">The batch cannot be split (<see cref="Handles"/> is false).</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(int[] order, int start, int rows, int nextRows)
     {
-        if (_prefetched && (order != _order || start != _start + _rows))
+        if (!Handles(rows))
+            throw new InvalidOperationException($"a batch of {rows} rows is too small to split. help: run the plain step on it.");
+        // The batch gathered ahead is used only if it is this one: the rows right after the last batch, as many as gathered.
+        if (_prefetched && (order != _order || start != _start + _rows || rows != _nextRows))
             _prefetched = false;
         _order = order;
         _start = start;
@@ -152,8 +168,9 @@ internal sealed class SplitStep<TRows> : PoolJob
         Diverged = _abort || !_upperFinite;
         for (int p = 0; p < _parts; p++)
             Diverged |= !_finite[p];
+        // Counted last, as the plain loop counts only a step it takes: one found non-finite stops the run uncounted.
         if (!Diverged)
-            _optimizer.CountStep(); // as the plain step, which throws before Optimizer.Step when anything is not finite
+            _optimizer.CountStep();
     }
 
     /// <inheritdoc />
@@ -200,6 +217,7 @@ internal sealed class SplitStep<TRows> : PoolJob
     {
         _prefetched = false;
         _input[0] = _own[0];
+        _first.BeginSplitForward(_own[0], _rows); // the layer's input is the copy gathered here, not a batch gathered ahead
         _x.Gather(_order.AsSpan(_start, _rows), _own[0]);
         _first.ForwardColumns(_own[0], _rows, 0, _first.Units);
         DownToFirst();

@@ -36,7 +36,8 @@ public sealed class Trainer
     public TrainerOptions Options { get; }
 
     /// <summary>The threads the last <c>Fit</c>'s steps were split over with the first layer's units divided between them
-    /// (<see cref="SplitStep{TRows}"/>), or 0 when it used the plain step: for tests and benchmarks to know which ran.</summary>
+    /// (<see cref="SplitStep{TRows}"/>), or 0 when it used the plain step: for tests and benchmarks to know which ran. Even
+    /// when split, a batch too small to split (an epoch's short last batch) takes the plain step.</summary>
     internal int SplitParts { get; private set; }
 
     /// <summary>Trains <paramref name="network"/> on rows <paramref name="x"/> with targets <paramref name="y"/>.</summary>
@@ -161,9 +162,10 @@ public sealed class Trainer
             {
                 int rows = Math.Min(batchSize, n - start);
                 batchIndex++;
-                if (split is not null)
+                if (split is not null && split.Handles(rows))
                 {
-                    split.Run(trainRows, start, rows, nextRows: Math.Min(batchSize, n - start - rows));
+                    int nextRows = Math.Min(batchSize, n - start - rows);
+                    split.Run(trainRows, start, rows, split.Handles(nextRows) ? nextRows : 0);
                     if (split.Diverged)
                     {
                         network.RestoreParameters(startOfEpoch!);

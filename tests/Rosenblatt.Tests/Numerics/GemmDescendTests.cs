@@ -78,6 +78,47 @@ public class GemmDescendTests
         Assert.True(Gemm.CanDescend(784, 128, 128));
         Assert.False(Gemm.CanDescend(784, 128, 300));  // two depth blocks: the gradient is not whole when first stored
     }
+
+    [Theory]
+    [InlineData(19, 40, 8, 16, 40)]    // 12-row, 6-row and 1-row tiles; a whole and a partial column tile; A read in place
+    [InlineData(13, 160, 4, 0, 160)]   // more than 128 columns: A packed
+    public void DescendColumns_WithOneInfiniteGradientAnywhere_ReportsItOnEveryKernel(int m, int n, int k, int first, int end)
+    {
+        // One huge input and one huge dL/dZ in the same batch row: only the gradient of that (input, unit) pair
+        // overflows (1e20·1e20 = ∞ in float), so each tile position and store path must report on its own.
+        var random = new Random(m + n + k);
+        var x = Enumerable.Range(0, k * m).Select(_ => (float)random.NextDouble()).ToArray();
+        var dz = Enumerable.Range(0, k * n).Select(_ => (float)random.NextDouble()).ToArray();
+        var w = new float[m * n];
+        foreach (var (portable, wideOff) in new[] { (false, false), (false, true), (true, false) })
+        {
+            GemmMicroKernel.s_forcePortable = portable;
+            GemmWideKernel.s_disabled = wideOff;
+            try
+            {
+                Assert.True(Gemm.DescendColumns(x, dz, w, m, n, k, -0.1f, first, end));
+                for (int i = 0; i < m; i++)
+                {
+                    for (int j = first; j < end; j++)
+                    {
+                        int q = (i + j) % k;
+                        float savedX = x[q * m + i], savedDz = dz[q * n + j];
+                        x[q * m + i] = 1e20f;
+                        dz[q * n + j] = 1e20f;
+                        Array.Clear(w);
+                        Assert.False(Gemm.DescendColumns(x, dz, w, m, n, k, -0.1f, first, end), $"input {i}, unit {j}, portable {portable}, wide off {wideOff}");
+                        x[q * m + i] = savedX;
+                        dz[q * n + j] = savedDz;
+                    }
+                }
+            }
+            finally
+            {
+                GemmMicroKernel.s_forcePortable = false;
+                GemmWideKernel.s_disabled = false;
+            }
+        }
+    }
 }
 
 /// <summary>The fused bias + ReLU epilogue gives the bits of the two span calls it replaced, edge values included.</summary>

@@ -53,6 +53,58 @@ public class WorkerPoolTests
         }
     }
 
+    private sealed class FailingJob : PoolJob
+    {
+        public int FailingPart;
+        public readonly ManualResetEventSlim Released = new(false);
+        public int Finished;
+
+        public override void RunPart(int part, int parts)
+        {
+            if (part == FailingPart)
+                throw new InvalidDataException($"part {part} failed.");
+            Released.Wait(); // waits for the failing part: only Abort ends the wait
+            Interlocked.Increment(ref Finished);
+        }
+
+        public override void Abort() => Released.Set();
+    }
+
+    [Theory]
+    [InlineData(0)]   // the caller's own part: its exception comes out as it is
+    [InlineData(1)]   // a worker's part: wrapped, the worker's exception inside
+    public async Task TryRun_WhenAPartFails_AbortsTheWaitingPartThrowsAndFreesThePool(int failingPart)
+    {
+        var job = new FailingJob { FailingPart = failingPart };
+        Exception? error = null;
+        var run = Task.Run(() =>
+        {
+            while (true)
+            {
+                try
+                {
+                    if (WorkerPool.TryRun(job, 2))
+                        return;
+                }
+                catch (Exception e)
+                {
+                    error = e;
+                    return;
+                }
+                Thread.Yield(); // another test's product may hold the pool for a moment
+            }
+        });
+        Assert.True(await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(20))) == run, "the pool hung after a part failed");
+        var failure = failingPart == 0 ? error : Assert.IsType<InvalidOperationException>(error).InnerException;
+        Assert.Equal("part " + failingPart + " failed.", Assert.IsType<InvalidDataException>(failure).Message);
+        Assert.Equal(1, job.Finished);
+
+        var counting = new PartsJob();
+        while (!WorkerPool.TryRun(counting, 2))
+            Thread.Yield();
+        Assert.Equal([1, 1, 0, 0], Enumerable.Range(0, 4).Select(p => counting.Runs[0, p]).ToArray());
+    }
+
     [Fact]
     public void TryRun_NarrowJobsAfterAWideOne_RunOnlyTheirOwnParts()
     {

@@ -47,13 +47,13 @@ public class SplitStepTests
         }
     }
 
-    private static (float[] Weights, double[] Losses, int SplitParts) Train(int threads, string activation, int hidden, Func<Optimizer> optimizer)
+    private static (float[] Weights, double[] Losses, int SplitParts) Train(int threads, string activation, int hidden, Func<Optimizer> optimizer, int batch = Batch)
     {
         var (x, y) = Data(seed: 3);
         return WithThreads(threads, () =>
         {
             var network = new Network(Inputs, [new Dense(hidden, activation), new Dense(Classes, "softmax")], seed: 4);
-            var trainer = new Trainer(new TrainerOptions { Epochs = 3, BatchSize = Batch, Seed = 8 });
+            var trainer = new Trainer(new TrainerOptions { Epochs = 3, BatchSize = batch, Seed = 8 });
             var history = trainer.Fit(network, CategoricalCrossEntropy.Instance, optimizer(), x, y);
             return (network.Parameters.SelectMany(p => p.Value).ToArray(), history.Epochs.Select(e => e.Loss).ToArray(), trainer.SplitParts);
         });
@@ -87,6 +87,47 @@ public class SplitStepTests
         Assert.Equal(one.Losses, two.Losses);
         Assert.Equal(one.Weights, two.Weights);
         Assert.True(one.Losses[^1] < one.Losses[0], "the run should learn something");
+    }
+
+    [Theory]
+    [InlineData("sigmoid", 17)]   // blocks of 16 units and 1: a block narrower than any vector
+    [InlineData("tanh", 18)]
+    [InlineData("leaky_relu", 19)]
+    [InlineData("sigmoid", 20)]   // blocks of 16 and 4, 7, 8 and 15: narrower than the whole layer's vectors
+    [InlineData("tanh", 23)]
+    [InlineData("sigmoid", 24)]
+    [InlineData("tanh", 31)]
+    [InlineData("sigmoid", 35)]   // blocks of 16 and 19: a 3-unit tail after a vector
+    public void Fit_SplitWithABlockNarrowerThanAVector_GivesTheBitsOfThePlainStep(string activation, int hidden)
+    {
+        // 128 rows a batch: enough work to split even 17 units.
+        var one = Train(1, activation, hidden, () => new Sgd(0.1), batch: 128);
+        var two = Train(2, activation, hidden, () => new Sgd(0.1), batch: 128);
+        Assert.Equal(2, two.SplitParts);
+        Assert.Equal(one.Losses, two.Losses);
+        Assert.Equal(one.Weights, two.Weights);
+    }
+
+    [Fact]
+    public void Fit_SplitWithTwoHiddenLayersAndARegressionLoss_GivesTheBitsOfThePlainStep()
+    {
+        // Three layers (the main thread runs two above the split one) and mean squared error on a linear output.
+        var (x, y) = Data(seed: 7);
+        (float[], double[], int) Run(int threads) => WithThreads(threads, () =>
+        {
+            var network = new Network(Inputs, [new Dense(64, "tanh"), new Dense(24, "relu"), new Dense(Classes, "identity")], seed: 5);
+            var trainer = new Trainer(new TrainerOptions { Epochs = 2, BatchSize = Batch, Seed = 2 });
+            var history = trainer.Fit(network, MeanSquaredError.Instance, new Sgd(0.01, momentum: 0.5), x, y);
+            return (network.Parameters.SelectMany(p => p.Value).ToArray(), history.Epochs.Select(e => e.Loss).ToArray(), trainer.SplitParts);
+        });
+
+        var (oneWeights, oneLosses, plain) = Run(1);
+        var (twoWeights, twoLosses, split) = Run(2);
+        Assert.Equal(0, plain);
+        Assert.Equal(2, split);
+        Assert.Equal(oneLosses, twoLosses);
+        Assert.Equal(oneWeights, twoWeights);
+        Assert.True(oneLosses[^1] < oneLosses[0], "the run should learn something");
     }
 
     [Fact]
@@ -132,19 +173,64 @@ public class SplitStepTests
     }
 
     [Fact]
+    public void Fit_SplitWithATinyLastBatch_GivesTheBitsOfThePlainStep()
+    {
+        // 512 rows × 64 inputs × 32 units per batch is split over two threads, but the epoch's last batch of one row is a
+        // product of 1·64·32 multiply-adds: the tiny-shape path, which no column block can reproduce.
+        const int rows = 513, inputs = 64, classes = 3;
+        var random = new Random(11);
+        var x = new Matrix(rows, inputs);
+        var y = new Matrix(rows, classes);
+        for (int r = 0; r < rows; r++)
+        {
+            int label = random.Next(classes);
+            y[r, label] = 1;
+            for (int c = 0; c < inputs; c++)
+                x[r, c] = (float)random.NextDouble() + (c % classes == label ? 0.4f : 0f);
+        }
+        (float[], double[], int) Run(int threads) => WithThreads(threads, () =>
+        {
+            var network = new Network(inputs, [new Dense(32, "relu"), new Dense(classes, "softmax")], seed: 2);
+            var trainer = new Trainer(new TrainerOptions { Epochs = 2, BatchSize = 512, Seed = 4 });
+            var history = trainer.Fit(network, CategoricalCrossEntropy.Instance, new Sgd(0.1), x, y);
+            return (network.Parameters.SelectMany(p => p.Value).ToArray(), history.Epochs.Select(e => e.Loss).ToArray(), trainer.SplitParts);
+        });
+
+        var (oneWeights, oneLosses, plain) = Run(1);
+        var (twoWeights, twoLosses, split) = Run(2);
+        Assert.Equal(0, plain);
+        Assert.Equal(2, split);
+        Assert.Equal(oneLosses, twoLosses);
+        Assert.Equal(oneWeights, twoWeights);
+    }
+
+    [Theory]
+    [InlineData("relu", "sgd")]
+    [InlineData("sigmoid", "momentum")]
+    public void Fit_SplitWithALastBatchOfTwoRows_GivesTheBitsOfThePlainStep(string activation, string optimizer)
+    {
+        // 300 rows in batches of 149: the last batch has 2 rows. Its first layer (2·512·64) is still split, while the output
+        // layer (2·64·5) is tiny: the plain step runs it through TinyAffine, the split step through the general kernels.
+        var one = Train(1, activation, 64, () => Make(optimizer), batch: 149);
+        var two = Train(2, activation, 64, () => Make(optimizer), batch: 149);
+        Assert.Equal(2, two.SplitParts);
+        Assert.Equal(one.Losses, two.Losses);
+        Assert.Equal(one.Weights, two.Weights);
+    }
+
+    [Fact]
     public void Fit_SplitStepThatDiverges_StopsLikeThePlainStepAndRestoresTheEpochStart()
     {
         var (x, y) = Data(seed: 6, scale: 1e15f);
-        (TrainingDivergedException Error, float[] Weights, int Parts, long Steps) Run(int threads) => WithThreads(threads, () =>
+        (TrainingDivergedException Error, float[] Weights, int Parts) Run(int threads) => WithThreads(threads, () =>
         {
             var network = new Network(Inputs, [new Dense(64, "relu"), new Dense(Classes, "softmax")], seed: 4);
             var start = network.Parameters.SelectMany(p => p.Value).ToArray();
             var trainer = new Trainer(new TrainerOptions { Epochs = 5, BatchSize = Batch, Seed = 8 });
-            var sgd = new Sgd(5);
-            var error = Assert.Throws<TrainingDivergedException>(() => trainer.Fit(network, CategoricalCrossEntropy.Instance, sgd, x, y));
+            var error = Assert.Throws<TrainingDivergedException>(() => trainer.Fit(network, CategoricalCrossEntropy.Instance, new Sgd(5), x, y));
             var weights = network.Parameters.SelectMany(p => p.Value).ToArray();
             Assert.All(weights, w => Assert.True(float.IsFinite(w)));
-            return (error, weights, trainer.SplitParts, sgd.Steps);
+            return (error, weights, trainer.SplitParts);
         });
 
         var one = Run(1);
@@ -153,7 +239,125 @@ public class SplitStepTests
         Assert.Equal((one.Error.Epoch, one.Error.Batch), (two.Error.Epoch, two.Error.Batch));
         Assert.Equal(one.Error.Loss, two.Error.Loss);
         Assert.Equal(one.Weights, two.Weights);
-        Assert.Equal(one.Steps, two.Steps); // the diverged step is not counted on either path
+    }
+
+    [Fact]
+    public void Fit_SplitStepThatDiverges_CountsTheStepsOfThePlainStep()
+    {
+        // The plain step stops before it updates anything, so the diverged batch is not counted as a step.
+        var (x, y) = Data(seed: 6, scale: 1e15f);
+        long Steps(int threads) => WithThreads(threads, () =>
+        {
+            var network = new Network(Inputs, [new Dense(64, "relu"), new Dense(Classes, "softmax")], seed: 4);
+            var optimizer = new Sgd(5);
+            var trainer = new Trainer(new TrainerOptions { Epochs = 5, BatchSize = Batch, Seed = 8 });
+            Assert.Throws<TrainingDivergedException>(() => trainer.Fit(network, CategoricalCrossEntropy.Instance, optimizer, x, y));
+            Assert.Equal(threads == 1 ? 0 : 2, trainer.SplitParts);
+            return optimizer.Steps;
+        });
+
+        Assert.Equal(Steps(1), Steps(2));
+    }
+
+    [Fact]
+    public void Run_ABatchLongerThanTheOneGatheredAhead_GathersItAfresh()
+    {
+        // The step before gathered 32 rows ahead; a following batch of 64 must not read 32 stale rows after them.
+        var (x, y) = Data(seed: 3);
+        var order = Enumerable.Range(0, Rows).Reverse().ToArray();
+        float[] Train(int aheadRows) => WithThreads(2, () =>
+        {
+            var network = new Network(Inputs, [new Dense(64, "relu"), new Dense(Classes, "softmax")], seed: 4);
+            var step = SplitStep<MatrixRows>.TryCreate(network, CategoricalCrossEntropy.Instance, new Sgd(0.1), new MatrixRows(x), y,
+                new float[Batch * Inputs], new float[Batch * Classes], Batch, oneBatch: false, classifier: true);
+            Assert.NotNull(step);
+            step.Run(order, 0, 32, aheadRows);
+            step.Run(order, 32, Batch, 0);
+            Assert.False(step.Diverged);
+            return network.Parameters.SelectMany(p => p.Value).ToArray();
+        });
+
+        Assert.Equal(Train(aheadRows: 0), Train(aheadRows: 32));
+    }
+
+    /// <summary>Rows of a matrix whose gather fails on a pool worker when it reads row <see cref="FailAt"/>.</summary>
+    private readonly struct FailingRows(Matrix matrix) : IRowSource
+    {
+        public static int FailAt = -1;
+
+        public int Rows => matrix.Rows;
+
+        public int Columns => matrix.Columns;
+
+        public void Gather(ReadOnlySpan<int> indices, Span<float> destination)
+        {
+            if (indices.Contains(FailAt) && Thread.CurrentThread.Name?.StartsWith("Rosenblatt worker") == true)
+                throw new InvalidDataException($"row {FailAt} cannot be read.");
+            new MatrixRows(matrix).Gather(indices, destination);
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]    // the first batch: the worker fails before its forward block, while the main thread waits for it
+    [InlineData(64)]   // the second batch, gathered ahead: the worker fails while the main thread runs the upper layers
+    public void Run_WhenAWorkersPartFails_ThrowsAndLeavesThePoolUsable(int failAt)
+    {
+        var (x, y) = Data(seed: 3);
+        var order = Enumerable.Range(0, Rows).ToArray();
+        WithThreads(2, () =>
+        {
+            FailingRows.FailAt = failAt;
+            try
+            {
+                // With the pool busy elsewhere (another test's product) a step runs on the calling thread, where the row
+                // source never fails: try again until a step has run on the pool.
+                bool failed = false;
+                for (int attempt = 0; attempt < 20 && !failed; attempt++)
+                {
+                    var network = new Network(Inputs, [new Dense(64, "relu"), new Dense(Classes, "softmax")], seed: 4);
+                    var step = SplitStep<FailingRows>.TryCreate(network, CategoricalCrossEntropy.Instance, new Sgd(0.1), new FailingRows(x), y,
+                        new float[Batch * Inputs], new float[Batch * Classes], Batch, oneBatch: false, classifier: true);
+                    Assert.NotNull(step);
+                    // A hang is the failure to catch: run the step where the test can stop waiting for it.
+                    var run = Task.Run(() => step.Run(order, 0, Batch, Batch));
+                    Assert.True(((IAsyncResult)run).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(20)), "the step hung after a part failed");
+                    if (run.IsFaulted)
+                    {
+                        var error = Assert.IsType<InvalidOperationException>(run.Exception!.InnerException);
+                        Assert.IsType<InvalidDataException>(error.InnerException);
+                        failed = true;
+                    }
+                }
+                Assert.True(failed, "no step ran on the pool");
+            }
+            finally
+            {
+                FailingRows.FailAt = -1;
+            }
+            var job = new PartsCounter();
+            Assert.True(SpinUntil(() => WorkerPool.TryRun(job, 2)), "the pool stayed busy after the failed step");
+            Assert.Equal([1, 1], job.Runs);
+            return 0;
+        });
+    }
+
+    private sealed class PartsCounter : PoolJob
+    {
+        public readonly int[] Runs = new int[2];
+
+        public override void RunPart(int part, int parts) => Interlocked.Increment(ref Runs[part]);
+    }
+
+    private static bool SpinUntil(Func<bool> condition)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(20))
+                return false;
+            Thread.Yield();
+        }
+        return true;
     }
 
     [Fact]
@@ -189,6 +393,104 @@ public class SplitStepTests
             Assert.True(many - few <= rowOrder + 256, $"5 batches allocated {few} bytes, 94 batches {many}: {many - few - rowOrder} bytes more than the row order");
             return 0;
         });
+    }
+
+    /// <summary>Reads each pool thread's allocation counter: part 0 on the caller, part 1 on the first worker.</summary>
+    private sealed class AllocationProbe : PoolJob
+    {
+        private readonly long[] _bytes = new long[2];
+
+        public long Read()
+        {
+            while (!WorkerPool.TryRun(this, 2))
+                Thread.Yield();
+            return _bytes[0] + _bytes[1];
+        }
+
+        public override void RunPart(int part, int parts) => _bytes[part] = GC.GetAllocatedBytesForCurrentThread();
+    }
+
+    [Theory]
+    [InlineData("relu", "sgd")]
+    [InlineData("sigmoid", "momentum")]
+    [InlineData("tanh", "decay")]
+    [InlineData("sigmoid", "sgd")]   // 17 units: a block of one unit, its activation on a padded copy
+    public void Fit_SplitStep_AllocatesNothingPerBatchOnTheWorkerEither(string activation, string optimizer)
+    {
+        // The main thread's and the first worker's own counters (read on each by a pool job), before and after: twenty
+        // times the batches may cost only the longer row order (4 bytes a row).
+        var (small, smallY) = Data(seed: 3);
+        var large = new Matrix(Rows * 20, Inputs);
+        var largeY = new Matrix(Rows * 20, Classes);
+        for (int copy = 0; copy < 20; copy++)
+        {
+            small.AsSpan().CopyTo(large.AsSpan().Slice(copy * Rows * Inputs));
+            smallY.AsSpan().CopyTo(largeY.AsSpan().Slice(copy * Rows * Classes));
+        }
+        int hidden = optimizer == "sgd" && activation == "sigmoid" ? 17 : 40;
+        int batch = hidden == 17 ? 128 : Batch;
+        WithThreads(2, () =>
+        {
+            // One network and optimizer throughout, so the optimizer's state exists from the warm-up on.
+            var network = new Network(Inputs, [new Dense(hidden, activation), new Dense(Classes, "softmax")], seed: 4);
+            var sgd = Make(optimizer);
+            var trainer = new Trainer(new TrainerOptions { Epochs = 1, BatchSize = batch, Seed = 3 });
+            trainer.Fit(network, CategoricalCrossEntropy.Instance, sgd, small, smallY); // warm up
+            var probe = new AllocationProbe();
+            probe.Read();
+            long Measure(Matrix x, Matrix y)
+            {
+                long before = probe.Read();
+                trainer.Fit(network, CategoricalCrossEntropy.Instance, sgd, x, y);
+                return probe.Read() - before;
+            }
+
+            long few = Measure(small, smallY);
+            long many = Measure(large, largeY);
+            Assert.Equal(2, trainer.SplitParts);
+            long rowOrder = 4L * (large.Rows - small.Rows);
+            Assert.True(many - few <= rowOrder + 256, $"{small.Rows / batch + 1} batches allocated {few} bytes, {large.Rows / batch + 1} batches {many}: {many - few - rowOrder} bytes more than the row order");
+            return 0;
+        });
+    }
+
+    /// <summary>Holds the pool until released: every part waits.</summary>
+    private sealed class HoldingJob : PoolJob
+    {
+        public readonly ManualResetEventSlim Holding = new(false);
+        public readonly ManualResetEventSlim Release = new(false);
+
+        public override void RunPart(int part, int parts)
+        {
+            if (part == 0)
+                Holding.Set();
+            Release.Wait();
+        }
+    }
+
+    [Fact]
+    public async Task Fit_WhileThePoolIsHeld_RunsEveryStepOnTheCallingThreadWithThePlainBits()
+    {
+        var expected = Train(1, "sigmoid", 40, () => new Sgd(0.05, momentum: 0.9));
+        var hold = new HoldingJob();
+        var holder = Task.Run(() =>
+        {
+            while (!WorkerPool.TryRun(hold, 2))
+                Thread.Yield();
+        });
+        try
+        {
+            Assert.True(hold.Holding.Wait(TimeSpan.FromSeconds(20)), "the pool was never free to hold");
+            var held = Train(2, "sigmoid", 40, () => new Sgd(0.05, momentum: 0.9));
+            Assert.Equal(2, held.SplitParts);
+            Assert.Equal(expected.Losses, held.Losses);
+            Assert.Equal(expected.Weights, held.Weights);
+        }
+        finally
+        {
+            hold.Release.Set();
+        }
+        await holder;
     }
 
     [Fact]
