@@ -26,6 +26,10 @@ public sealed class Parameter
     public float[] Value { get; }
 
     /// <summary>dL/dValue from the last backward pass.</summary>
+    /// <remarks>One exception: when <c>Trainer</c> splits a step over threads with plain SGD, the first layer's weight
+    /// update rides in the product that computes its gradient, and that gradient is never stored; after such a
+    /// <c>Fit</c> the first layer's weight gradient holds older values. <see cref="Networks.Network.Backward"/> always
+    /// fills every gradient.</remarks>
     public float[] Gradient { get; }
 
     /// <summary>Whether L2 weight decay applies to this parameter.</summary>
