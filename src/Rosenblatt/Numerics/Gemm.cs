@@ -147,6 +147,11 @@ public static unsafe class Gemm
             var problem = new GemmProblem(pa, pb, pc, bias.IsEmpty ? null : pbias, m, n, k,
                 transposeA, transposeB, beta, epilogue);
             (int parts, bool splitRows) = Partition(m, n, k, Parallelism.MaxThreads);
+            if (parts == 1 && GemmShallow.Handles(k, beta))
+            {
+                GemmShallow.Run(problem); // k ≤ 16: the same bits as the blocked path, without its packing and tiles
+                return;
+            }
             GemmWorkers.Run(problem, parts, splitRows);
         }
     }
