@@ -10,7 +10,8 @@ namespace Rosenblatt.Numerics;
 /// dW = Xᵀ·dZ (<c>transposeA</c>, and <c>beta = 1</c> to accumulate over micro-batches); input
 /// gradient dX = dZ·Wᵀ (<c>transposeB</c>). op(A) is m×k and op(B) is k×n; a transposed operand is
 /// passed as stored (Aᵀ stored k×m, Bᵀ stored n×k) and never copied out.</para>
-/// <para>How: tiny products (at most 4096 multiply-adds, e.g. XOR's 4×2·2×4) run a direct loop; larger
+/// <para>How: tiny products (at most 4096 multiply-adds, e.g. XOR's 4×2·2×4) run a direct loop; shallow ones
+/// (k ≤ 16, e.g. dL/dH behind a 10-class output) compute rows from a packed B (<see cref="GemmShallow"/>); larger
 /// ones pack blocks of A and B into contiguous panels and run a 6×16 register-tiled AVX2/FMA kernel
 /// (12×16 with AVX-512, two 6-row tiles at once with the same bits; a Vector128 kernel on CPUs without FMA), blocked for L1/L2/L3 as in Goto and van de Geijn's
 /// BLAS. Large products are split over up to <see cref="Parallelism.MaxThreads"/> threads by whole
