@@ -258,9 +258,7 @@ public sealed class Dense
         int rows = _rows;
         Gemm.MultiplyColumns(input.AsSpan(0, rows * Inputs), gradZ.AsSpan(0, rows * Units), ReadOnlySpan<float>.Empty,
             WeightParameter!.Gradient, Inputs, Units, rows, transposeA: true, GemmEpilogue.None, first, end);
-        var biasGradient = BiasParameter!.Gradient.AsSpan();
-        biasGradient[first..end].Clear();
-        RowKernels.SumColumnRange(gradZ.AsSpan(0, rows * Units), rows, Units, first, end, biasGradient);
+        BiasGradientColumns(gradZ, first, end);
     }
 
     /// <summary>Units [<paramref name="first"/>, <paramref name="end"/>) of the first layer's backward pass with a plain SGD step
@@ -272,10 +270,16 @@ public sealed class Dense
     {
         int rows = _rows;
         bool finite = Gemm.DescendColumns(input.AsSpan(0, rows * Inputs), gradZ.AsSpan(0, rows * Units), _weights, Inputs, Units, rows, rate, first, end);
+        BiasGradientColumns(gradZ, first, end);
+        return finite;
+    }
+
+    /// <summary>db for units [<paramref name="first"/>, <paramref name="end"/>): the column sums of dZ, the bits of <see cref="BackwardParameters"/>' sum.</summary>
+    private void BiasGradientColumns(float[] gradZ, int first, int end)
+    {
         var biasGradient = BiasParameter!.Gradient.AsSpan();
         biasGradient[first..end].Clear();
-        RowKernels.SumColumnRange(gradZ.AsSpan(0, rows * Units), rows, Units, first, end, biasGradient);
-        return finite;
+        RowKernels.SumColumnRange(gradZ.AsSpan(0, _rows * Units), _rows, Units, first, end, biasGradient);
     }
 
     private void EnsureCapacity(int rows)

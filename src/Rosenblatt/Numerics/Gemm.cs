@@ -166,8 +166,7 @@ public static unsafe class Gemm
     internal static void MultiplyColumns(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> bias, Span<float> c,
         int m, int n, int k, bool transposeA, GemmEpilogue epilogue, int first, int end)
     {
-        if (GemmSmall.Handles(m, n, k) || first % GemmMicroKernel.NR != 0 || first < 0 || end > n || first > end)
-            throw new InvalidOperationException($"a column block [{first}, {end}) of a {m}×{n}×{k} product cannot be computed apart.");
+        CheckColumnBlock(!GemmSmall.Handles(m, n, k), m, n, k, first, end);
         if (m == 0 || first == end)
             return;
         fixed (float* pa = a, pb = b, pc = c, pbias = bias)
@@ -187,8 +186,7 @@ public static unsafe class Gemm
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool DescendColumns(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> w, int m, int n, int k, float rate, int first, int end)
     {
-        if (!CanDescend(m, n, k) || first % GemmMicroKernel.NR != 0 || first < 0 || end > n || first > end)
-            throw new InvalidOperationException($"a fused step on columns [{first}, {end}) of a {m}×{n}×{k} product is not supported.");
+        CheckColumnBlock(CanDescend(m, n, k), m, n, k, first, end);
         if (m == 0 || first == end)
             return true;
         GemmMicroKernel.t_nonFinite = false;
@@ -198,6 +196,14 @@ public static unsafe class Gemm
             GemmBlocked.Run(problem, 0, m, first, end);
         }
         return !GemmMicroKernel.t_nonFinite;
+    }
+
+    /// <summary>Refuses a column block that the region kernels cannot compute apart with the whole product's bits: a shape off
+    /// their path, or a block not starting on a 16-column tile. A caller's mistake, never the user's: arguments are checked once per run.</summary>
+    private static void CheckColumnBlock(bool onPath, int m, int n, int k, int first, int end)
+    {
+        if (!onPath || first % GemmMicroKernel.NR != 0 || first < 0 || end > n || first > end)
+            throw new InvalidOperationException($"a column block [{first}, {end}) of a {m}×{n}×{k} product cannot be computed apart.");
     }
 
     /// <summary>Whether <see cref="DescendColumns"/> can run this shape: one depth block (each weight's gradient is

@@ -20,7 +20,9 @@ namespace Rosenblatt.Training;
 /// infinite loss stops the run with advice (<see cref="TrainingDivergedException"/>); cancellation
 /// stops after the current batch and keeps the best weights so far.</para>
 /// <para>Each step: gather a batch (rows copied into a reused buffer, the data set itself is never
-/// copied), forward, loss and backward, optimizer step. Nothing is allocated per batch.</para>
+/// copied), forward, loss and backward, optimizer step. Nothing is allocated per batch. Where it applies
+/// (SGD, a hidden first layer, mini-batches, enough work) the step is split over the threads by the first
+/// layer's units instead (<see cref="SplitStep{TRows}"/>), with the same bits.</para>
 /// </remarks>
 public sealed class Trainer
 {

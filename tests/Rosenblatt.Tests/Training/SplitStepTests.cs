@@ -33,6 +33,15 @@ public class SplitStepTests
         return (x, y);
     }
 
+    /// <summary><paramref name="m"/>'s rows <paramref name="copies"/> times over: the same data, many more batches.</summary>
+    private static Matrix Repeated(Matrix m, int copies)
+    {
+        var result = new Matrix(m.Rows * copies, m.Columns);
+        for (int copy = 0; copy < copies; copy++)
+            m.AsSpan().CopyTo(result.AsSpan().Slice(copy * m.Rows * m.Columns));
+        return result;
+    }
+
     private static T WithThreads<T>(int threads, Func<T> run)
     {
         int saved = Parallelism.MaxThreads;
@@ -365,13 +374,7 @@ public class SplitStepTests
     {
         // Twenty times the batches may cost only the longer row order (4 bytes a row) on the calling thread.
         var (small, smallY) = Data(seed: 3);
-        var large = new Matrix(Rows * 20, Inputs);
-        var largeY = new Matrix(Rows * 20, Classes);
-        for (int copy = 0; copy < 20; copy++)
-        {
-            small.AsSpan().CopyTo(large.AsSpan().Slice(copy * Rows * Inputs));
-            smallY.AsSpan().CopyTo(largeY.AsSpan().Slice(copy * Rows * Classes));
-        }
+        var (large, largeY) = (Repeated(small, 20), Repeated(smallY, 20));
         WithThreads(2, () =>
         {
             var trainer = new Trainer(new TrainerOptions { Epochs = 1, BatchSize = Batch, Seed = 3 });
@@ -420,13 +423,7 @@ public class SplitStepTests
         // The main thread's and the first worker's own counters (read on each by a pool job), before and after: twenty
         // times the batches may cost only the longer row order (4 bytes a row).
         var (small, smallY) = Data(seed: 3);
-        var large = new Matrix(Rows * 20, Inputs);
-        var largeY = new Matrix(Rows * 20, Classes);
-        for (int copy = 0; copy < 20; copy++)
-        {
-            small.AsSpan().CopyTo(large.AsSpan().Slice(copy * Rows * Inputs));
-            smallY.AsSpan().CopyTo(largeY.AsSpan().Slice(copy * Rows * Classes));
-        }
+        var (large, largeY) = (Repeated(small, 20), Repeated(smallY, 20));
         int hidden = optimizer == "sgd" && activation == "sigmoid" ? 17 : 40;
         int batch = hidden == 17 ? 128 : Batch;
         WithThreads(2, () =>
