@@ -36,6 +36,8 @@ internal static class PlotCommand
         };
         command.SetAction(parse =>
         {
+            // The folder is checked (and created) before the model and data are read: a typo costs nothing.
+            OutputFile.CheckFolder(parse.GetValue(outDir)!, "--out-dir");
             var loaded = CliModel.Load(parse.GetValue(model)!);
             string? dataName = parse.GetValue(data);
             var (rows, allRows) = dataName is null ? (null, null) : ModelData.LabelledBoth(loaded, dataName, parse.GetValue(label), parse.GetValue(dataDir));
