@@ -32,6 +32,12 @@ public static class ModelFile
     /// <summary>The value of every model file's <c>format</c> field.</summary>
     public const string FormatName = "rosenblatt-model";
 
+    /// <summary>The largest model file <see cref="Load"/> reads: 1 GiB.</summary>
+    /// <remarks>Checked before reading a regular file and while reading anything else (a pipe, a device such as
+    /// <c>/dev/zero</c>), so a wrong path never fills memory. A network at <see cref="Network.MaxParameters"/> would
+    /// need more; such networks are not what this library trains.</remarks>
+    public const long MaxFileBytes = 1L << 30;
+
     /// <summary>The format version this library writes, and the newest it reads.</summary>
     public const int CurrentVersion = 1;
 
