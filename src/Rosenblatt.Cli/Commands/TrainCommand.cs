@@ -52,6 +52,7 @@ internal static class TrainCommand
         if (cli.Cancellation.IsCancellationRequested)
             throw new OperationCanceledException(
                 $"stopped by Ctrl+C while the data was loading, before any training; nothing was saved{(outPath is not null && File.Exists(outPath) ? $" and {s.Out} is unchanged" : "")}. help: run the command again and let it finish.");
+        ClassBalance.Check(loaded.Data, s.Data, loaded.Test is null && loaded.Kind != DataKind.Gate ? s.TestFraction : 0);
         var (train, test, split) = Split(loaded, s);
         s.CheckSize(train.FeatureCount, train.ClassCount, train.Count);
         string scaling = s.EffectiveScale(loaded.Kind);

@@ -68,16 +68,17 @@ public sealed class Network
     /// <summary>The number of trainable values of a network with these layer widths, in 64-bit arithmetic.</summary>
     /// <param name="inputs">Features per sample.</param>
     /// <param name="units">Each layer's units, input side first.</param>
-    /// <returns>Σ (inputs of the layer × units + units).</returns>
+    /// <returns>Σ (inputs of the layer × units + units), or <see cref="long.MaxValue"/> if that does not fit in 64 bits.</returns>
     public static long CountParameters(int inputs, IEnumerable<int> units)
     {
         ArgumentNullException.ThrowIfNull(units);
         long total = 0;
-        long width = inputs;
+        long width = Math.Max(inputs, 0);
         foreach (int u in units)
         {
-            total = checked(total + width * u + u);
-            width = u;
+            long layer = width * Math.Max(u, 0) + Math.Max(u, 0);   // each factor below 2^31: no overflow
+            total = total > long.MaxValue - layer ? long.MaxValue : total + layer;
+            width = Math.Max(u, 0);
         }
         return total;
     }

@@ -98,7 +98,7 @@ internal sealed class ModelReader
                 throw Error("is empty (0 bytes).", "the save was interrupted or the file was overwritten; save the model again.");
             return buffer.ToArray();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is (IOException or UnauthorizedAccessException) and not ModelFileException)
         {
             throw Error($"cannot be read ({ex.Message}).", "check the file's permissions.", ex);
         }
@@ -386,11 +386,12 @@ internal sealed class ModelReader
         if (dto?.Loss is not { } loss)
             return history;
         int n = loss.Length;
-        if ((dto.Accuracy?.Length ?? n) != n || (dto.ValidationLoss?.Length ?? n) != n || (dto.ValidationAccuracy?.Length ?? n) != n || (dto.LearningRate?.Length ?? n) != n)
+        if ((dto.Accuracy?.Length ?? n) != n || (dto.ValidationLoss?.Length ?? n) != n || (dto.ValidationAccuracy?.Length ?? n) != n || (dto.LearningRate?.Length ?? n) != n
+            || (dto.Epoch?.Length ?? n) != n)
             throw Error("training.history's arrays have different lengths.", Resave);
         for (int e = 0; e < n; e++)
         {
-            history.Add(new EpochRecord(e + 1, dto.TotalEpochs ?? n, loss[e], dto.Accuracy?[e], dto.ValidationLoss?[e], dto.ValidationAccuracy?[e],
+            history.Add(new EpochRecord(dto.Epoch?[e] ?? e + 1, dto.TotalEpochs ?? n, loss[e], dto.Accuracy?[e], dto.ValidationLoss?[e], dto.ValidationAccuracy?[e],
                 dto.LearningRate?[e] ?? double.NaN, TimeSpan.Zero));
         }
         history.BestEpoch = dto.BestEpoch ?? 0;
