@@ -101,6 +101,33 @@ public sealed class Network
         return result;
     }
 
+    /// <summary>Runs the network on every row of <paramref name="x"/> and returns every layer's activations, input side first.</summary>
+    /// <remarks>What each neuron computes over a grid of inputs is what the playground paints on every neuron, and what a
+    /// lesson shows of a hidden layer; <see cref="Predict"/> keeps only the last of these. Result <c>i</c> is rows ×
+    /// <c>Layers[i].Units</c>; the last equals <see cref="Predict"/>'s.</remarks>
+    /// <param name="x">Rows × <see cref="Inputs"/> finite values.</param>
+    /// <exception cref="ArgumentException">Wrong column count or non-finite values.</exception>
+    public IReadOnlyList<Matrix> PredictLayers(Matrix x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        CheckInput(x);
+        var results = _layers.Select(l => new Matrix(x.Rows, l.Units)).ToArray();
+        const int chunk = 1024;
+        var buffer = new float[Math.Min(chunk, Math.Max(x.Rows, 1)) * Inputs];
+        for (int start = 0; start < x.Rows; start += chunk)
+        {
+            int rows = Math.Min(chunk, x.Rows - start);
+            x.AsSpan().Slice(start * Inputs, rows * Inputs).CopyTo(buffer);
+            Forward(buffer, rows);
+            for (int i = 0; i < _layers.Length; i++)
+            {
+                int units = _layers[i].Units;
+                _layers[i].Output.AsSpan(0, rows * units).CopyTo(results[i].AsSpan().Slice(start * units));
+            }
+        }
+        return results;
+    }
+
     /// <summary>Forward pass over the first <paramref name="rows"/> rows of <paramref name="batch"/>; returns the output layer's activations buffer (valid until the next pass).</summary>
     /// <param name="batch">Rows × <see cref="Inputs"/> values, row-major.</param>
     /// <param name="rows">The number of rows to use.</param>
