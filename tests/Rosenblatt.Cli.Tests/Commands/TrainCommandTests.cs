@@ -125,6 +125,24 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void Train_CtrlCAfterTheFirstEpoch_StillKeepsTheExistingModel_AndExits130()
+    {
+        using var files = new TempFiles();
+        string model = files.PathOf("good.json");
+        Assert.Equal(0, CliRun.Of("train", "--data", "iris", "--epochs", "5", "--out", model).ExitCode);
+        byte[] good = File.ReadAllBytes(model);
+
+        var run = CliRun.WithCtrlCWhenPrinted("epoch  1/30", "train", "--data", "iris", "--epochs", "30", "--out", model);
+
+        Assert.Equal(ExitCodes.Interrupted, run.ExitCode);
+        // The epoch line is printed as epoch 1 ends: the run stops there, before epoch 2 changes the weights further.
+        Assert.Contains("Stopped by Ctrl+C during epoch 1 of 30", run.Out);
+        Assert.DoesNotContain("epoch  2/30", run.Out);
+        Assert.Equal(good, File.ReadAllBytes(model));
+        Assert.True(File.Exists(files.PathOf("good.interrupted.json")));
+    }
+
+    [Fact]
     public void Train_CtrlCWithSaveInterrupted_ReplacesTheExistingModel_AndStillExits130()
     {
         using var files = new TempFiles();
