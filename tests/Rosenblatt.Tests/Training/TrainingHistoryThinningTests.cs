@@ -63,4 +63,14 @@ public sealed class TrainingHistoryThinningTests : IDisposable
         Assert.Equal(history.Epochs.Select(e => e.Loss), reloaded.Epochs.Select(e => e.Loss));
         Assert.Equal(25_000, loaded.Training.Epochs);
     }
+
+    [Fact]
+    public void APerceptronsWeightPath_KeepsAtMostTheFirstMaxPathEpochs()
+    {
+        // XOR is not linearly separable: the classic rule runs every one of its epochs.
+        var p = new Rosenblatt.Linear.Perceptron(new Rosenblatt.Linear.PerceptronOptions { LearningRate = 0.1, MaxEpochs = 12_000, AnalyzeSeparability = false });
+        var report = p.Fit(LogicGate.Xor.X, LogicGate.Xor.Y);
+        Assert.Equal(12_000, report.EpochsRun);
+        Assert.Equal(Rosenblatt.Linear.Perceptron.MaxPathEpochs, report.WeightsAfterEachEpoch.Count);
+    }
 }
