@@ -28,6 +28,9 @@ internal sealed record TrainSettings(
     /// <summary>The most memory a training run may plan for: 8 GiB (weights, gradients, optimizer state and one batch's activations).</summary>
     public const long MaxTrainingBytes = 8L << 30;
 
+    /// <summary>The most points <c>--samples</c> may ask of a synthetic set: 1,000,000 (a 2-D set that size is 8 MB; larger ones teach nothing more).</summary>
+    public const int MaxSamples = 1_000_000;
+
     /// <summary>Whether an interrupted run may replace an existing <see cref="Out"/> file (<c>--save-interrupted</c>).</summary>
     public bool SaveInterrupted { get; init; }
 
@@ -90,8 +93,8 @@ internal sealed record TrainSettings(
             throw new ArgumentException($"--momentum applies to sgd only (received --momentum {N(Momentum)} with --optimizer adam). help: drop --momentum, or use --optimizer sgd.");
         if (Model != "network" && Hidden.Length > 0)
             throw new ArgumentException($"--layers applies to --model network only (received --layers {string.Join(",", Hidden)} with --model {Model}). help: drop --layers, or use --model network.");
-        if (DataRequest.Samples < 2)
-            throw new ArgumentException($"--samples must be at least 2 (received {DataRequest.Samples}). help: 200 is a good size for a synthetic set.");
+        if (DataRequest.Samples < 2 || DataRequest.Samples > MaxSamples)
+            throw new ArgumentException($"--samples must be from 2 up to the limit of {MaxSamples.ToString("N0", CultureInfo.InvariantCulture)} points (received {DataRequest.Samples}). help: 200 is a good size for a synthetic set.");
     }
 
     /// <summary>The scaling actually used by <c>auto</c>: none for a gate (0/1 inputs are already on one scale), minmax for

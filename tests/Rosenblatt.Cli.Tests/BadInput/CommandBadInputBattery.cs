@@ -192,10 +192,25 @@ public class CommandBadInputBattery : IClassFixture<CommandBadInputBattery.Files
     [InlineData("train --data digits --layers 20000,20000", "--layers 20000,20000", "400,")]
     [InlineData("mlp --gate xor --layers 2,40000,40000,1", "--layers 2,40000,40000,1", "1,600,")]
     [InlineData("mlp --gate xor --layers 2,2000000000,2000000000,1", "--layers", "parameters")]
+    [InlineData("train --data circle --samples 2000000000", "--samples", "1,000,000")]
     public void SizeOptions_ThatMultiplyIntoAbsurdSizes_AreRefusedUpFront_NamingTheOptionAndTheSize(string line, string option, string size)
     {
         long before = GC.GetAllocatedBytesForCurrentThread();
         Refused(line, fragments: [option, size, "limit"]);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 512L << 20);
+    }
+
+    [Theory]
+    [InlineData("evaluate --model {model} --data circle")]
+    [InlineData("plot --model {model} --data circle --out-dir {root}/plots")]
+    public void AModelFileRecordingABillionSyntheticSamples_IsNotBelieved(string line)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(TrainedModels.Moons))!.AsObject();
+        root["training"]!["metrics"]!["samples"] = 2e9;
+        string model = _files.PathOf($"claims-samples-{line.Split(' ')[0]}.json");
+        File.WriteAllText(model, root.ToJsonString());
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Refused(line, model: model, fragments: ["2000000000 samples", "cannot be regenerated"]);
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 512L << 20);
     }
 
