@@ -37,7 +37,8 @@ internal static class DemoCommand
     private static int Execute(CliContext cli, ParseResult parse, string folder)
     {
         var clock = Stopwatch.StartNew();
-        Directory.CreateDirectory(folder);
+        // Checked (and created) before the chapters train anything: the pictures come last.
+        OutputFile.CheckFolder(folder, "--out-dir");
         var (xorChapter, xorNetwork) = NetworkLearnsXor();
         var digits = DemoDigits.Run();
         var chapters = new List<Chapter>

@@ -240,6 +240,7 @@ public class CommandBadInputBattery : IClassFixture<CommandBadInputBattery.Files
     [InlineData("predict --model {iris} --input 5.1,3.5,1.4,0.2 --out {root}/missing/p.csv", "--out")]
     [InlineData("backprop --dot {root}/missing/graph.dot", "--dot")]
     [InlineData("plot --model {iris} --out-dir {iris}", "--out-dir")]
+    [InlineData("demo --out-dir {iris}", "--out-dir")]
     public void Outputs_ThatCannotBeWritten_AreRefused(string line, string option) =>
         Refused(line, fragments: [option]);
 }
