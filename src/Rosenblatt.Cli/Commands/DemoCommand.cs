@@ -37,8 +37,9 @@ internal static class DemoCommand
     private static int Execute(CliContext cli, ParseResult parse, string folder)
     {
         var clock = Stopwatch.StartNew();
-        // Checked (and created) before the chapters train anything: the pictures come last.
+        // Checked before the chapters train anything: the pictures come last.
         OutputFile.CheckFolder(folder, "--out-dir");
+        Directory.CreateDirectory(folder);
         var (xorChapter, xorNetwork) = NetworkLearnsXor();
         var digits = DemoDigits.Run();
         var chapters = new List<Chapter>

@@ -36,7 +36,7 @@ internal static class PlotCommand
         };
         command.SetAction(parse =>
         {
-            // The folder is checked (and created) before the model and data are read: a typo costs nothing.
+            // The folder is checked before the model and data are read (and created only when a picture is drawn).
             OutputFile.CheckFolder(parse.GetValue(outDir)!, "--out-dir");
             var loaded = CliModel.Load(parse.GetValue(model)!);
             string? dataName = parse.GetValue(data);

@@ -40,27 +40,27 @@ internal static class OutputFile
         return full;
     }
 
-    /// <summary>Checks that <paramref name="folder"/> exists or can be created, and is writable; creates it.</summary>
-    /// <param name="folder">The output folder.</param>
+    /// <summary>Checks that <paramref name="folder"/> is writable, or can be created in a writable folder; creates nothing.</summary>
+    /// <param name="folder">The output folder (created later by the command, when it writes).</param>
     /// <param name="option">The option that named it, e.g. <c>--out-dir</c>.</param>
     /// <returns>The full path of the folder.</returns>
-    /// <exception cref="IOException">The path is a file, or the folder cannot be created or written.</exception>
+    /// <exception cref="IOException">The path or one of its parents is a file, or the folder (or the nearest existing parent) is not writable.</exception>
     public static string CheckFolder(string folder, string option)
     {
         if (string.IsNullOrWhiteSpace(folder))
             throw new ArgumentException($"{option} is empty. help: name a folder, e.g. {option} plots.");
         string full = Path.GetFullPath(folder);
-        if (File.Exists(full))
-            throw new IOException($"{option} '{folder}' is a file, not a folder. help: name a folder, e.g. {option} plots.");
-        try
+        string? existing = full;
+        while (existing is not null && !Directory.Exists(existing))
         {
-            Directory.CreateDirectory(full);
+            if (File.Exists(existing))
+                throw new IOException(existing == full
+                    ? $"{option} '{folder}' is a file, not a folder. help: name a folder, e.g. {option} plots."
+                    : $"{option} '{folder}' cannot be created: '{existing}' is a file. help: name a folder whose parents are folders, e.g. {option} plots.");
+            existing = Path.GetDirectoryName(existing);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new IOException($"{option} '{folder}' cannot be created ({ex.Message}). help: choose a folder you can write to, e.g. {option} plots.", ex);
-        }
-        Writable(full, option, folder);
+        if (existing is not null)
+            Writable(existing, option, folder);
         return full;
     }
 
@@ -100,7 +100,7 @@ internal static class OutputFile
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new IOException($"{option} '{path}': the folder '{directory}' is not writable ({ex.Message}). help: choose a folder you can write to, or fix its permissions.", ex);
+            throw new IOException($"{option} '{path}': the folder '{directory}' does not accept new files ({ex.Message}). help: choose a folder you can write to, or fix its permissions.", ex);
         }
     }
 

@@ -241,6 +241,20 @@ public class CommandBadInputBattery : IClassFixture<CommandBadInputBattery.Files
     [InlineData("backprop --dot {root}/missing/graph.dot", "--dot")]
     [InlineData("plot --model {iris} --out-dir {iris}", "--out-dir")]
     [InlineData("demo --out-dir {iris}", "--out-dir")]
+    [InlineData("plot --model {iris} --out-dir {iris}/sub", "--out-dir")]
     public void Outputs_ThatCannotBeWritten_AreRefused(string line, string option) =>
         Refused(line, fragments: [option]);
+
+    [Theory]
+    [InlineData("train --data iris --out /sys/model.json", "--out")]
+    [InlineData("predict --model {iris} --input 5.1,3.5,1.4,0.2 --out /sys/p.csv", "--out")]
+    [InlineData("plot --model {iris} --out-dir /sys/plots", "--out-dir")]
+    [InlineData("demo --out-dir /sys/demo", "--out-dir")]
+    public void Outputs_InAFolderThatAcceptsNoNewFiles_AreRefusedBeforeWork(string line, string option)
+    {
+        // /sys refuses new files even to root, so this holds however the tests run; elsewhere there is no such folder to try.
+        if (!OperatingSystem.IsLinux() || !Directory.Exists("/sys"))
+            return;
+        Refused(line, fragments: [option, "does not accept new files"]);
+    }
 }
