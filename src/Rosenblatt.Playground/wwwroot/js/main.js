@@ -4,7 +4,7 @@ import { Connection } from './connection.js';
 import { LossChart } from './chart.js';
 import { bytes } from './colors.js';
 import { featureInfo, paintFeature } from './features.js';
-import { byteValues, paintClasses, paintValues } from './heatmap.js';
+import { paintBytes, paintClasses, paintValues } from './heatmap.js';
 import { NetworkView } from './network.js';
 import { renderPerceptron } from './perceptron.js';
 import { drawCertificate, drawLine, drawPoints, fromPixel } from './plot.js';
@@ -78,7 +78,7 @@ function paintFrame(frame) {
   const heat = $('heatmap');
   const output = bytes(frame.output);
   if (frame.confidence) paintClasses(heat, output, bytes(frame.confidence), frame.grid, state.discretize);
-  else paintValues(heat, byteValues(output, data?.regression ? -1 : 0, 1), frame.grid, state.discretize);
+  else paintBytes(heat, output, 0, frame.grid, state.discretize);
   view.update(frame);
   renderConfusion(frame);
 }
