@@ -39,6 +39,7 @@ public static class CliApp
         PlotCommand.Create,
         DataCommand.Create,
         BenchCommand.Create,
+        PlaygroundCommand.Create,
         MarkOneCommand.Create,
     ];
 
