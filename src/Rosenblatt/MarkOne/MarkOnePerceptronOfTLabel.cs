@@ -331,7 +331,7 @@ public class MarkOnePerceptron<TLabel> : IClassifier<TLabel> where TLabel : notn
                 ? $"Stopped by the user after {passes}."
                 : $"Not converged after {passes} ({mistakes[^1]} images still wrong in the last pass): the classes may not be separable in A-unit space, or need more passes.";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{how} {corrections} R-unit corrections in all; training accuracy {accuracy * 100:0.0}%. Coding: {code.Describe()}.");
+            $"{how} {corrections} R-unit corrections in all; training accuracy {accuracy * 100:0.0}% ({code.Coding switch { ResponseCoding.OnePerClass => "one R-unit per class", _ => "output code" }}).");
     }
 
     private sealed record State(ClassEncoder<TLabel> Encoder, ResponseCode Code, float[] Weights, float[] Bias, MarkOneReport Report);

@@ -27,6 +27,6 @@ public sealed record MarkOneReport
     /// <summary>Whether training was stopped by cancellation before its last pass.</summary>
     public bool Cancelled { get; init; }
 
-    /// <summary>One paragraph in words: passes, mistakes, convergence, coding.</summary>
+    /// <summary>One paragraph in words: passes, mistakes, convergence, corrections, training accuracy and the coding's name.</summary>
     public required string Summary { get; init; }
 }

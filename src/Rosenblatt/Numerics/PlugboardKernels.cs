@@ -29,25 +29,36 @@ internal static class PlugboardKernels
     /// <param name="active">At least one int per A-unit; receives the active units.</param>
     /// <returns>The number of active units written.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int Activate(ReadOnlySpan<byte> retina, ReadOnlySpan<int> excitatoryStart, ReadOnlySpan<int> excitatoryUnits,
+    public static unsafe int Activate(ReadOnlySpan<byte> retina, ReadOnlySpan<int> excitatoryStart, ReadOnlySpan<int> excitatoryUnits,
         ReadOnlySpan<int> inhibitoryStart, ReadOnlySpan<int> inhibitoryUnits, int threshold, Span<int> sums, Span<int> active)
     {
+        if (excitatoryStart.Length <= retina.Length || inhibitoryStart.Length <= retina.Length)
+            throw new ArgumentException("the fan-out offsets need one entry per retina point plus one.", nameof(excitatoryStart));
         sums.Clear();
         int pixels = retina.Length;
-        int p = 0;
-        for (; p <= pixels - Vector256<byte>.Count; p += Vector256<byte>.Count)
+        // Pointer walks: the wire lists are checked once when the board is built (every unit index < sums.Length),
+        // and this loop is the machine's hot path: about 1,300 scattered increments per MNIST digit.
+        fixed (byte* image = retina)
+        fixed (int* es = excitatoryStart, eu = excitatoryUnits, @is = inhibitoryStart, iu = inhibitoryUnits, s = sums)
         {
-            uint lit = ~Vector256.Equals(Vector256.Create(retina.Slice(p, Vector256<byte>.Count)), Vector256<byte>.Zero).ExtractMostSignificantBits();
-            while (lit != 0)
+            int p = 0;
+            for (; p <= pixels - Vector256<byte>.Count; p += Vector256<byte>.Count)
             {
-                Wire(p + BitOperations.TrailingZeroCount(lit), excitatoryStart, excitatoryUnits, inhibitoryStart, inhibitoryUnits, sums);
-                lit &= lit - 1;
+                uint lit = ~Vector256.Equals(Vector256.Load(image + p), Vector256<byte>.Zero).ExtractMostSignificantBits();
+                while (lit != 0)
+                {
+                    int q = p + BitOperations.TrailingZeroCount(lit);
+                    for (int* u = eu + es[q], end = eu + es[q + 1]; u < end; u++) s[*u]++;
+                    for (int* u = iu + @is[q], end = iu + @is[q + 1]; u < end; u++) s[*u]--;
+                    lit &= lit - 1;
+                }
             }
-        }
-        for (; p < pixels; p++)
-        {
-            if (retina[p] != 0)
-                Wire(p, excitatoryStart, excitatoryUnits, inhibitoryStart, inhibitoryUnits, sums);
+            for (; p < pixels; p++)
+            {
+                if (image[p] == 0) continue;
+                for (int* u = eu + es[p], end = eu + es[p + 1]; u < end; u++) s[*u]++;
+                for (int* u = iu + @is[p], end = iu + @is[p + 1]; u < end; u++) s[*u]--;
+            }
         }
         return Threshold(sums, threshold, active);
     }
@@ -147,15 +158,5 @@ internal static class PlugboardKernels
             for (int k = 0; k < r; k++)
                 row[k] -= delta[k];
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Wire(int pixel, ReadOnlySpan<int> excitatoryStart, ReadOnlySpan<int> excitatoryUnits,
-        ReadOnlySpan<int> inhibitoryStart, ReadOnlySpan<int> inhibitoryUnits, Span<int> sums)
-    {
-        foreach (int unit in excitatoryUnits[excitatoryStart[pixel]..excitatoryStart[pixel + 1]])
-            sums[unit]++;
-        foreach (int unit in inhibitoryUnits[inhibitoryStart[pixel]..inhibitoryStart[pixel + 1]])
-            sums[unit]--;
     }
 }
