@@ -54,16 +54,16 @@ public static class MarkOneStudy
         // 1b. The output code's price: 10 classes on the machine's 8 R-units, or on 10 (one per class).
         Console.WriteLine("\n| task | 8 R-units, output code | 10 R-units, one per class |");
         Console.WriteLine("|---|---:|---:|");
-        var coding = new List<object>();
+        var codingRows = new List<object>();
         foreach (var name in new[] { "mnist", "fashion" })
         {
             var (train, test) = tasks[name];
             double code = MarkOne(train, test, new MarkOneOptions { Epochs = Passes(name), Seed = 1 }).Test;
             double onePerClass = MarkOne(train, test, new MarkOneOptions { Epochs = Passes(name), Seed = 1, ResponseUnits = 10 }).Test;
             Console.WriteLine($"| {name} | {P(code)} | {P(onePerClass)} |");
-            coding.Add(new { task = name, outputCode = code, onePerClass });
+            codingRows.Add(new { task = name, outputCode = code, onePerClass });
         }
-        results["coding"] = coding;
+        results["coding"] = codingRows;
 
         // 2. A-units 64 … 8192.
         int[] sizes = [64, 128, 256, 512, 1024, 2048, 4096, 8192];
@@ -128,7 +128,9 @@ public static class MarkOneStudy
         var centred = Centred(4000, 1).Split(0.25, 1);
         Row("shapes, one size each, centred (no translation)", centred.Train, centred.Test, 20);
         var fixedSize = Sized(4000, 1).Split(0.25, 1);
-        Row("shapes anywhere, one size (10), translation only", fixedSize.Train, fixedSize.Test, 20);
+        Row("shapes of one size (10) anywhere: every position seen in training", fixedSize.Train, fixedSize.Test, 20);
+        var (left, right) = Translated(4000, 1);
+        Row("shapes of one size (8) trained in the left half, tested in the right half", left, right, 20);
         Row("shapes anywhere, sizes 7-14 (the task above)", tasks["shapes"].Train, tasks["shapes"].Test, 20);
         var ef = RetinaLetters.Generate(new RetinaTaskOptions { Count = 1060, Seed = 3 }, "EF");
         var efTrain = ef.Subset(Enumerable.Range(0, 60).ToArray(), "ef-train");
@@ -175,6 +177,24 @@ public static class MarkOneStudy
                 RetinaShapes.Draw(image, 20, labels[n], (20 - size) / 2, (20 - size) / 2, size);
         }
         return new RetinaDataset("centred", new RetinaImages(count, 20, 20, pixels), labels, names);
+    }
+
+    /// <summary>Shapes of size 8 whose box starts in columns 0–5 (training) or 7–12 (test): positions never seen in training.</summary>
+    private static (RetinaDataset Train, RetinaDataset Test) Translated(int count, long seed)
+    {
+        var random = new Randomness.SeededRandom(seed);
+        RetinaDataset Draw(int n, int firstColumn)
+        {
+            var pixels = new byte[n * 400];
+            var labels = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                labels[i] = i % 4;
+                RetinaShapes.Draw(pixels.AsSpan(i * 400, 400), 20, labels[i], random.NextInt(13), firstColumn + random.NextInt(6), 8);
+            }
+            return new RetinaDataset("translated", new RetinaImages(n, 20, 20, pixels), labels, RetinaShapes.ClassNames);
+        }
+        return (Draw(count * 3 / 4, 0), Draw(count / 4, 7));
     }
 
     /// <summary>Shapes of size 10 anywhere on the retina: translation without a change of size.</summary>
