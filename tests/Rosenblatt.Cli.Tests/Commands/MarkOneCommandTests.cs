@@ -107,6 +107,18 @@ public class MarkOneCommandTests
     }
 
     [Fact]
+    public void Plot_OfASavedMachine_SkipsTheWeightPictureAndSaysWhereItsPicturesAre()
+    {
+        using var files = new TempFiles();
+        string model = files.PathOf("mark1.json");
+        Assert.Equal(0, CliRun.Of("mark1", "--count", "80", "--epochs", "1", "--out", model).ExitCode);
+        var all = CliRun.Of("plot", "--model", model, "--out-dir", files.PathOf("plots"));
+        Assert.Equal(0, all.ExitCode);
+        UserErrors.AssertOneLine(CliRun.Of("plot", "--model", model, "--kind", "weights", "--out-dir", files.PathOf("plots")),
+            "a Mark I has no trained weights on the retina", "'rosenblatt mark1 --pictures'");
+    }
+
+    [Fact]
     public void Mnist_FromIdxFilesInDataDir_CropsAndUsesTheOutputCode()
     {
         using var files = new TempFiles();
