@@ -8,7 +8,7 @@ namespace Rosenblatt.Data.Retina;
 /// the centre 20×20 (rows and columns 4–23) holds almost all of every digit: the Mark I's own retina size.
 /// Fashion-MNIST's items fill more of the frame and lose some of their edges to the crop.</para>
 /// <para>A point is lit when its grey value is ≥ <see cref="DefaultThreshold"/> (128, half of 255): the photocell
-/// saw ink or it did not. About 19% of the cropped MNIST points are lit on average.</para>
+/// saw ink or it did not. About a quarter of the cropped MNIST points are lit (25.1% over the 60,000 training digits).</para>
 /// </remarks>
 /// <example>
 /// <code>
