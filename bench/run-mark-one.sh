@@ -7,7 +7,8 @@
 #
 # usage: bench/run-mark-one.sh [epoch|study|all]     (default all)
 #
-# Run time on the shared 2-core VM: the epoch timing about 15 s, the study a few minutes (more under load).
+# Run time on the shared 2-core VM: the epoch timing (ours and the NumPy peer, two rounds) about a minute on an
+# idle machine, the study about 100 CPU seconds (wall time grows with the load).
 # Raw output goes to bench/results/mark-one-<UTC time>/.
 set -e
 cd "$(dirname "$0")/.."
@@ -25,7 +26,14 @@ cat "$OUT/machine.txt"
 dotnet build bench/Rosenblatt.Benchmarks -c Release -v q -nologo >/dev/null
 BENCH="dotnet bench/Rosenblatt.Benchmarks/bin/Release/net10.0/Rosenblatt.Benchmarks.dll"
 if [ "$WHAT" = epoch ] || [ "$WHAT" = all ]; then
-  $BENCH mark-one-epoch "$DATA" 5 512 2>&1 | tee "$OUT/epoch.txt"
+  # Ours and the NumPy peer (bench/peers/mark_one_numpy.py, Debian's python3-numpy on OpenBLAS, one thread like ours)
+  # alternately, two rounds.
+  for round in 1 2; do
+    echo "round $round, load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/epoch.txt"
+    $BENCH mark-one-epoch "$DATA" 5 512 2>&1 | tee -a "$OUT/epoch.txt"
+    OMP_NUM_THREADS=1 LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp \
+      /usr/bin/python3 bench/peers/mark_one_numpy.py "$DATA" 2 2>&1 | tee -a "$OUT/epoch.txt"
+  done
 fi
 if [ "$WHAT" = study ] || [ "$WHAT" = all ]; then
   $BENCH mark-one-study "$DATA" docs 2>&1 | tee "$OUT/study.txt"
