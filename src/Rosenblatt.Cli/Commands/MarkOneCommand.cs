@@ -19,6 +19,9 @@ namespace Rosenblatt.Cli.Commands;
 /// code the classes (one unit per class, or an output code when there are more classes than units). <c>--out</c> saves a
 /// <c>mark-one</c> model file (plugboard included) that <c>predict</c> and <c>info</c> read; <c>--pictures</c> writes the
 /// retina with an example, a sample of the plugboard, the A-units that fire for it, and the R-units' weights.</para>
+/// <para>Ctrl+C stops training after the pass in progress; the report is still printed, and the run exits 130
+/// (<see cref="ExitCodes.Interrupted"/>). An interrupted run never replaces an existing <c>--out</c> file: the machine is
+/// saved beside it as <c>NAME.interrupted.json</c>.</para>
 /// </remarks>
 internal static class MarkOneCommand
 {
@@ -149,11 +152,16 @@ internal static class MarkOneCommand
         var classes = machine.Classes.Select((c, k) => new ClassRow(c, machine.Code.CodewordText(k),
             PerClass(trainPredicted, trainLabels, c), PerClass(testPredicted, testLabels, c), testLabels.Count(l => l == c))).ToArray();
 
+        // Ctrl+C stops after the pass in progress; an interrupted run never replaces an existing --out file (as in 'train').
+        bool interrupted = report.Cancelled || cli.Cancellation.IsCancellationRequested;
         string? saved = null;
         if (output is not null)
         {
-            ModelFile.Save(output, machine, new ModelSaveOptions { Metrics = new Dictionary<string, double> { ["test_accuracy"] = testAccuracy } });
-            saved = Path.GetFullPath(output);
+            string target = interrupted && File.Exists(output)
+                ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFileNameWithoutExtension(output) + ".interrupted.json")
+                : output;
+            ModelFile.Save(target, machine, new ModelSaveOptions { Metrics = new Dictionary<string, double> { ["test_accuracy"] = testAccuracy } });
+            saved = Path.GetFullPath(target);
         }
         var written = pictures is null ? null : Pictures(pictures, machine, test);
 
@@ -161,7 +169,8 @@ internal static class MarkOneCommand
             machine.Code.Describe(), machine.Code.MinimumDistance, classes,
             passes.Select(p => new PassRow(p.Epoch, p.Mistakes, p.Corrections, p.Elapsed.TotalSeconds)).ToArray(),
             report.Converged, report.CorrectionsPerUnit, report.MeanActiveUnits, report.TrainingAccuracy, testAccuracy, report.Summary, saved, written);
-        return cli.Write(parse, document, console => Render(console, document));
+        int code = cli.Write(parse, document, console => Render(console, document));
+        return interrupted ? ExitCodes.Interrupted : code;
     }
 
     private static MarkOneReport Train(CliContext cli, bool json, string title, int epochs, Func<IProgress<MarkOneEpoch>, CancellationToken, MarkOneReport> fit)

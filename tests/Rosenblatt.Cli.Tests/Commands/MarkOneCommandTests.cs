@@ -119,6 +119,20 @@ public class MarkOneCommandTests
     }
 
     [Fact]
+    public void CtrlC_StopsTraining_Exits130_AndKeepsAnExistingModelFile()
+    {
+        using var files = new TempFiles();
+        string model = files.Write("mark1.json", "the earlier model");
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var run = CliRun.WithCancellation(cancelled.Token, "mark1", "--count", "80", "--out", model);
+        Assert.Equal(ExitCodes.Interrupted, run.ExitCode);
+        Assert.Contains("Stopped by the user after 0 passes", System.Text.RegularExpressions.Regex.Replace(run.Out, @"\s+", " "));
+        Assert.Equal("the earlier model", File.ReadAllText(model));
+        Assert.True(File.Exists(files.PathOf("mark1.interrupted.json")));
+    }
+
+    [Fact]
     public void Mnist_FromIdxFilesInDataDir_CropsAndUsesTheOutputCode()
     {
         using var files = new TempFiles();
