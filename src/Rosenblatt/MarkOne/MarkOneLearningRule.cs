@@ -1,10 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace Rosenblatt.MarkOne;
 
 /// <summary>How the Mark I's R-unit weights (its motor-driven potentiometers) change when an R-unit answers wrongly.</summary>
 /// <remarks>
-/// Both are error-corrective: nothing changes while an R-unit answers right. They differ in what happens to the
+/// Written by name in JSON (model files, the CLI's <c>--json</c>). Both are error-corrective: nothing changes while an R-unit answers right. They differ in what happens to the
 /// A-units that were silent, following Rosenblatt's reinforcement systems (Psychological Review, 1958).
 /// </remarks>
+[JsonConverter(typeof(JsonStringEnumConverter<MarkOneLearningRule>))]
 public enum MarkOneLearningRule
 {
     /// <summary>The α-system with error correction: each active A-unit's weight to a wrong R-unit moves one step (±1) toward the right answer, as does the R-unit's bias; silent A-units are untouched.</summary>
