@@ -47,7 +47,7 @@ internal static class MarkOneCommand
         var noise = new Option<double>("--noise") { Description = "For shapes and letters: the share of retina points flipped at random.", DefaultValueFactory = _ => 0, HelpName = "p" };
         var dataDir = new Option<string?>("--data-dir") { Description = $"The folder holding mnist/ and fashion-mnist/ (default: ${DataDirectory.EnvironmentVariable}, then ./data).", HelpName = "folder" };
         var output = new Option<string?>("--out") { Description = "Save the trained machine (plugboard included) to this model file.", HelpName = "mark1.json" };
-        var pictures = new Option<string?>("--pictures") { Description = "Write retina.png, plugboard.png, a-units.png and r-weights.png into this folder.", HelpName = "folder" };
+        var pictures = new Option<string?>("--pictures") { Description = "Write retina.png, plugboard.png, a-units.png, r-weights.png and r-retina.png into this folder.", HelpName = "folder" };
         var command = new Command("mark1", "Build and train the Mark I Perceptron (1960): 20×20 retina, random plugboard, 512 A-units, 8 R-units, error correction.")
         {
             task, aUnits, rUnits, epochs, seed, excitatory, inhibitory, threshold, rule, count, noise, dataDir, output, pictures,
@@ -225,6 +225,7 @@ internal static class MarkOneCommand
             MarkOnePictures.Plugboard(Path.Combine(folder, "plugboard.png"), b),
             MarkOnePictures.Activity(Path.Combine(folder, "a-units.png"), fires, $"A-unit activity for the '{label}' on the retina"),
             MarkOnePictures.ResponseWeights(Path.Combine(folder, "r-weights.png"), machine, unitNames),
+            MarkOnePictures.ResponseRetina(Path.Combine(folder, "r-retina.png"), machine, unitNames),
         ];
     }
 

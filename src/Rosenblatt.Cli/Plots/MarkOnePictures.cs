@@ -85,6 +85,33 @@ internal static class MarkOnePictures
             $"R-unit weights over the {units} A-units (tiles in order: {string.Join(", ", unitNames)})\nred +, blue −, each tile scaled to its largest |weight|", colorBar: true);
     }
 
+    /// <summary>Each trained R-unit's weights carried back to the retina through the plugboard: point p gets
+    /// Σ_a w_ar · (+1 if p excites A-unit a, −1 if it inhibits it), red where a lit point pushes the R-unit up, blue where it pushes it down.</summary>
+    /// <remarks>A linear reading of a non-linear machine (an A-unit fires only when enough of its points are lit), but it shows where
+    /// on the retina each R-unit has learned to look.</remarks>
+    /// <param name="path">The PNG to write.</param>
+    /// <param name="machine">A trained machine.</param>
+    /// <param name="unitNames">A label per trained R-unit.</param>
+    public static string ResponseRetina<TLabel>(string path, MarkOnePerceptron<TLabel> machine, IReadOnlyList<string> unitNames) where TLabel : notnull
+    {
+        var board = machine.Plugboard;
+        var tiles = new double[machine.Code.Units][];
+        for (int r = 0; r < tiles.Length; r++)
+        {
+            var w = machine.UnitWeights(r);
+            tiles[r] = new double[board.RetinaPoints];
+            for (int a = 0; a < board.Units; a++)
+            {
+                foreach (int p in board.ExcitatoryPoints(a)) tiles[r][p] += w[a];
+                foreach (int p in board.InhibitoryPoints(a)) tiles[r][p] -= w[a];
+            }
+            double scale = Math.Max(1e-12, tiles[r].Max(v => Math.Abs(v)));
+            for (int p = 0; p < tiles[r].Length; p++) tiles[r][p] /= scale;
+        }
+        return Save(path, Mosaic(tiles, board.RetinaWidth, board.RetinaHeight), [Colors.Blue, Dark, Colors.Red], -1, 1,
+            $"Where each R-unit looks on the retina ({string.Join(", ", unitNames)})\nweight × wire sign, summed over the A-units: red for, blue against", colorBar: true);
+    }
+
     private static double[,] Mosaic(double[][] tiles, int width, int height)
     {
         int columns = (int)Math.Ceiling(Math.Sqrt(tiles.Length)), rows = (int)Math.Ceiling(tiles.Length / (double)columns);

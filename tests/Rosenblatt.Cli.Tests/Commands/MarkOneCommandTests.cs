@@ -70,12 +70,12 @@ public class MarkOneCommandTests
     }
 
     [Fact]
-    public void Pictures_WritesFourPngs()
+    public void Pictures_WritesFivePngs()
     {
         using var files = new TempFiles();
         var run = CliRun.Of("mark1", "--count", "80", "--epochs", "1", "--pictures", files.Folder);
         Assert.Equal(0, run.ExitCode);
-        foreach (string name in new[] { "retina.png", "plugboard.png", "a-units.png", "r-weights.png" })
+        foreach (string name in new[] { "retina.png", "plugboard.png", "a-units.png", "r-weights.png", "r-retina.png" })
             Assert.Equal((800, 600), Png.Size(files.PathOf(name)));
         // The retina picture shows lit points in black.
         Assert.True(Png.Count(Png.Pixels(files.PathOf("retina.png")), SkiaSharp.SKColors.Black) > 1000);
