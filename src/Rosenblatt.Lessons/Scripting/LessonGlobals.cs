@@ -52,17 +52,17 @@ public sealed class LessonGlobals
         ArgumentNullException.ThrowIfNull(targets);
         if (w.Length != 2 || targets.Length != 4)
             throw new ArgumentException("Plot2D needs two weights and four targets. help: pass the weights as [w1, w2] and the targets of (0,0), (0,1), (1,0), (1,1).");
-        const int size = 11;
+        const int size = 11, height = 7;
         var text = new System.Text.StringBuilder();
         text.AppendLine("x2");
-        for (int row = size - 1; row >= 0; row--)
+        for (int row = height - 1; row >= 0; row--)
         {
-            text.Append(row == size - 1 ? " 1 " : row == 0 ? " 0 " : "   ");
+            text.Append(row == height - 1 ? " 1 " : row == 0 ? " 0 " : "   ");
             for (int col = 0; col < size; col++)
             {
-                double x1 = col / (double)(size - 1), x2 = row / (double)(size - 1);
+                double x1 = col / (double)(size - 1), x2 = row / (double)(height - 1);
                 bool one = w[0] * x1 + w[1] * x2 + b >= 0;
-                int corner = (row, col) switch { (0, 0) => 0, (size - 1, 0) => 1, (0, size - 1) => 2, (size - 1, size - 1) => 3, _ => -1 };
+                int corner = (row, col) switch { (0, 0) => 0, (height - 1, 0) => 1, (0, size - 1) => 2, (height - 1, size - 1) => 3, _ => -1 };
                 if (corner < 0)
                 {
                     text.Append(one ? " + " : " · ");
