@@ -47,6 +47,6 @@ internal static class ScriptSetup
             .OfType<string>()
             .Distinct()
             .Order(StringComparer.Ordinal);
-        return ["System", "System.Linq", "System.Collections.Generic", "System.Text", .. library];
+        return ["System", "System.IO", "System.Linq", "System.Collections.Generic", "System.Text", .. library];
     }
 }
