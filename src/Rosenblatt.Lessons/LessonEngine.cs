@@ -88,7 +88,7 @@ public sealed class LessonEngine : IAsyncDisposable, IDisposable
     {
         var l = Catalog.Get(lesson);
         var chain = Chain(l, l.Cell(cell).Name, edits, null);
-        var outcome = await _runner.RunAsync(chain, null, cancellation).ConfigureAwait(false);
+        var outcome = await _runner.RunAsync(chain, null, CellLimits(l), cancellation).ConfigureAwait(false);
         var result = outcome.Result;
         var help = Explain(outcome, chain);
         return new CellRunReport(lesson, cell, help is null ? "ok" : "error", result?.Output ?? "", result?.OutputTruncated ?? false,
@@ -110,7 +110,7 @@ public sealed class LessonEngine : IAsyncDisposable, IDisposable
         var l = Catalog.Get(lesson);
         var ex = l.Exercise(exercise);
         var chain = Chain(l, ex.Name, edits, code);
-        var outcome = await _runner.RunAsync(chain, ex.Check, cancellation).ConfigureAwait(false);
+        var outcome = await _runner.RunAsync(chain, ex.Check, CellLimits(l), cancellation).ConfigureAwait(false);
         var result = outcome.Result;
         var help = Explain(outcome, chain);
         var checks = result?.Checks ?? [];
@@ -200,6 +200,9 @@ public sealed class LessonEngine : IAsyncDisposable, IDisposable
         Catalog.Get(lesson).Exercise(exercise);
         Progress.Update(doc => doc.Lesson(lesson).Current = exercise);
     }
+
+    private static Dictionary<string, TimeSpan> CellLimits(Lesson lesson) =>
+        lesson.Cells.Where(c => c.TimeLimit is not null).ToDictionary(c => c.Name, c => c.TimeLimit!.Value);
 
     private static string? NextExercise(Lesson lesson, string exercise)
     {

@@ -5,4 +5,5 @@ namespace Rosenblatt.Lessons.Catalog;
 /// <param name="Code">The code the cell starts with (for an exercise: the starter code the learner edits).</param>
 /// <param name="IsExercise">Whether this cell is an exercise (graded by a hidden check).</param>
 /// <param name="Line">The line of the lesson file where the cell's fence opens (for error messages about the content).</param>
-public sealed record LessonCell(string Name, string Code, bool IsExercise, int Line);
+/// <param name="TimeLimit">A longer run limit for a cell known to be heavy (e.g. training on real data), from <c>seconds=N</c>; null for the default.</param>
+public sealed record LessonCell(string Name, string Code, bool IsExercise, int Line, TimeSpan? TimeLimit = null);

@@ -54,7 +54,8 @@ public static partial class LessonParser
                     throw Error(source, start, $"the name '{cellName}' is used twice", "give every cell and exercise its own name");
                 Flush(prose, blocks);
                 bool isExercise = attributes.ContainsKey("exercise");
-                var cell = new LessonCell(cellName, code, isExercise, start);
+                TimeSpan? limit = attributes.TryGetValue("seconds", out var seconds) ? TimeSpan.FromSeconds(int.Parse(seconds, CultureInfo.InvariantCulture)) : null;
+                var cell = new LessonCell(cellName, code, isExercise, start, limit);
                 blocks.Add(new LessonBlock(null, cell));
                 if (isExercise)
                 {

@@ -70,10 +70,13 @@ public static class RuntimeErrorHelp
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(limits);
         string cell = outcome.Cell ?? "your cell";
+        double seconds = (outcome.TimeLimit ?? limits.CellTime).TotalSeconds;
         return outcome.Status switch
         {
-            RunStatus.TimeLimit => new Explanation("time-limit", $"Stopped after {limits.CellTime.TotalSeconds:0.#} s: your code never finished",
-                $"'{cell}' was still running when its {limits.CellTime.TotalSeconds:0.#}-second limit ran out, so the process running it was stopped. Most likely a loop never ends: look at each while loop's condition and check that something inside the loop changes it (e.g. 'while (mistakes > 0)' needs mistakes recomputed inside, and a training loop on XOR never reaches zero mistakes). A for loop whose counter goes the wrong way ('i--' instead of 'i++') never ends either.",
+            RunStatus.TimeLimit when outcome.Cell is null => new Explanation("time-limit", $"Stopped: compiling took longer than {seconds:0.#} s",
+                "The compiler did not finish in time. The machine may be very busy: run the cell again.", null, null, null, null, null, "compile time limit"),
+            RunStatus.TimeLimit => new Explanation("time-limit", $"Stopped after {seconds:0.#} s: your code never finished",
+                $"'{cell}' was still running when its {seconds:0.#}-second limit ran out, so the process running it was stopped. Most likely a loop never ends: look at each while loop's condition and check that something inside the loop changes it (e.g. 'while (mistakes > 0)' needs mistakes recomputed inside, and a training loop on XOR never reaches zero mistakes). A for loop whose counter goes the wrong way ('i--' instead of 'i++') never ends either.",
                 cell, null, null, null, null, "time limit"),
             RunStatus.MemoryLimit => new Explanation("memory-limit", $"Stopped: your code used more than {limits.HeapBytes >> 20} MB of memory",
                 $"'{cell}' kept asking for memory until it hit the {limits.HeapBytes >> 20} MB cap, so it was stopped. Usually a list grows inside a loop that never ends, or an array is far larger than meant (new double[n * n] with a big n). Look for 'Add' inside a loop and for large 'new' sizes.",

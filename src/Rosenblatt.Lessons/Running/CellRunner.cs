@@ -52,9 +52,11 @@ public sealed class CellRunner : IAsyncDisposable, IDisposable
     /// <summary>Runs <paramref name="cells"/> in order (reusing what the worker already ran), then <paramref name="check"/> if given.</summary>
     /// <param name="cells">The notebook prefix, ending with the cell whose output is wanted.</param>
     /// <param name="check">Hidden check code run after the last cell, or null.</param>
+    /// <param name="cellLimits">Longer run limits for some cells, by name (heavy cells of a lesson); null for none.</param>
     /// <param name="cancellation">Cancels the wait or the run (the worker is then killed and replaced).</param>
     /// <returns>The worker's answer, or which limit stopped it.</returns>
-    public async Task<RunOutcome> RunAsync(IReadOnlyList<WorkerCell> cells, string? check, CancellationToken cancellation = default)
+    public async Task<RunOutcome> RunAsync(IReadOnlyList<WorkerCell> cells, string? check, IReadOnlyDictionary<string, TimeSpan>? cellLimits = null,
+        CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(cells);
         if (cells.Count == 0) throw new ArgumentException("at least one cell is needed.", nameof(cells));
@@ -65,7 +67,7 @@ public sealed class CellRunner : IAsyncDisposable, IDisposable
             RunOutcome outcome;
             try
             {
-                outcome = await worker.RunAsync(cells, check, Limits, cancellation).ConfigureAwait(false);
+                outcome = await worker.RunAsync(cells, check, Limits, cellLimits, cancellation).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

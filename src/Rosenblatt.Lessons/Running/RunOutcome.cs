@@ -8,4 +8,5 @@ namespace Rosenblatt.Lessons.Running;
 /// <param name="Cell">For a limit or a death: the cell that was running.</param>
 /// <param name="WorkerError">For a death: the last lines the worker wrote to its error stream (e.g. <c>Stack overflow.</c>).</param>
 /// <param name="Elapsed">Wall-clock time from sending the request to the answer (or the kill).</param>
-public sealed record RunOutcome(RunStatus Status, WorkerResult? Result, string? Cell, string? WorkerError, TimeSpan Elapsed);
+/// <param name="TimeLimit">For <see cref="RunStatus.TimeLimit"/>: the limit that ran out.</param>
+public sealed record RunOutcome(RunStatus Status, WorkerResult? Result, string? Cell, string? WorkerError, TimeSpan Elapsed, TimeSpan? TimeLimit = null);

@@ -90,8 +90,10 @@ internal sealed class WorkerProcess : IDisposable
     /// <param name="cells">The cells to run.</param>
     /// <param name="check">The hidden check, or null.</param>
     /// <param name="limits">Time, memory and output limits.</param>
+    /// <param name="cellLimits">Longer run limits for some cells, by name; others get <see cref="RunnerLimits.CellTime"/>.</param>
     /// <param name="cancellation">Cancelling kills the worker and throws <see cref="OperationCanceledException"/>.</param>
-    public async Task<RunOutcome> RunAsync(IReadOnlyList<WorkerCell> cells, string? check, RunnerLimits limits, CancellationToken cancellation)
+    public async Task<RunOutcome> RunAsync(IReadOnlyList<WorkerCell> cells, string? check, RunnerLimits limits,
+        IReadOnlyDictionary<string, TimeSpan>? cellLimits, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         long id = Interlocked.Increment(ref _nextId);
@@ -107,6 +109,7 @@ internal sealed class WorkerProcess : IDisposable
         }
 
         string? running = null;
+        TimeSpan? limit = null;
         var deadline = clock.Elapsed + limits.CompileTime;
         while (true)
         {
@@ -114,7 +117,7 @@ internal sealed class WorkerProcess : IDisposable
             if (remaining <= TimeSpan.Zero)
             {
                 Kill();
-                return new RunOutcome(running is null ? RunStatus.TimeLimit : RunStatus.TimeLimit, null, running, null, clock.Elapsed);
+                return new RunOutcome(RunStatus.TimeLimit, null, running, null, clock.Elapsed, limit ?? limits.CompileTime);
             }
             if (ResidentBytes > limits.ResidentBytes)
             {
@@ -145,7 +148,8 @@ internal sealed class WorkerProcess : IDisposable
             if (message.Kind == "running")
             {
                 running = message.Cell;
-                deadline = clock.Elapsed + limits.CellTime;
+                limit = running is not null && cellLimits?.GetValueOrDefault(running) is { } special && special > limits.CellTime ? special : limits.CellTime;
+                deadline = clock.Elapsed + limit.Value;
                 continue;
             }
             if (message.Kind == "done" && message.Result is { } result)
