@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.Text.Json;
 using Rosenblatt.Cli.Commands;
+using Rosenblatt.Cli.Commands.Lessons;
 using Rosenblatt.Cli.Conventions;
 using Rosenblatt.Training;
 using Spectre.Console;
@@ -40,6 +41,7 @@ public static class CliApp
         DataCommand.Create,
         BenchCommand.Create,
         PlaygroundCommand.Create,
+        LessonCommand.Create,
     ];
 
     /// <summary>Runs the CLI with plain, uncoloured, 100-column output: the form tests and scripts compare.</summary>
