@@ -11,8 +11,3 @@ namespace Rosenblatt.Lessons.Protocol;
 /// <param name="Check">The hidden check code run after the last cell, or null to only run the cells.</param>
 /// <param name="MaxOutputChars">Captured output past this many characters is dropped and marked as truncated.</param>
 public sealed record WorkerRequest(long Id, IReadOnlyList<WorkerCell> Cells, string? Check, int MaxOutputChars);
-
-/// <summary>A cell as the worker sees it: a name for messages and the C# code to run.</summary>
-/// <param name="Name">The cell's name in the lesson (e.g. <c>and-neuron</c>).</param>
-/// <param name="Code">The C# script code.</param>
-public sealed record WorkerCell(string Name, string Code);
