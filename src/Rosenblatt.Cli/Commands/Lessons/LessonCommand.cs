@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Rosenblatt.Lessons;
 
 namespace Rosenblatt.Cli.Commands.Lessons;
 
