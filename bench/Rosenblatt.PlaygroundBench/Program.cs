@@ -8,7 +8,9 @@ using Rosenblatt.Playground.Training;
 // second and epochs trained per second of wall time while training plays, for the largest network (6 hidden layers of 8) on
 // 500 points and for a tiny one. Beside it, the same networks' epochs per second trained directly on the session with no
 // page, no frames: the cost of streaming. Usage: dotnet run -c Release --project bench/Rosenblatt.PlaygroundBench [seconds]
-double seconds = args.Length > 0 ? double.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10;
+// With --screenshots DIR it instead writes the README's and docs' pictures of the main views.
+string? screenshots = args.Length == 2 && args[0] == "--screenshots" ? args[1] : null;
+double seconds = screenshots is null && args.Length > 0 ? double.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10;
 string chromium = new[] { Environment.GetEnvironmentVariable("ROSENBLATT_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
     .FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p))
     ?? throw new InvalidOperationException("Install Debian's chromium (apt-get install chromium) or set ROSENBLATT_CHROMIUM.");
@@ -33,6 +35,41 @@ await using var browser = await Puppeteer.LaunchAsync(new LaunchOptions
     Headless = true,
     Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
+
+if (screenshots is not null)
+{
+    Directory.CreateDirectory(screenshots);
+    async Task Shoot(string file, string query, Func<IPage, Task> act)
+    {
+        var page = await browser.NewPageAsync();
+        await page.SetViewportAsync(new ViewPortOptions { Width = 1480, Height = 900 });
+        await page.GoToAsync($"{server.Origin}?{query}&token={server.Token}");
+        await page.WaitForFunctionAsync("() => window.playground && (window.playground.frame !== null || window.playground.perceptron !== null)");
+        await act(page);
+        await Task.Delay(500);
+        await page.ScreenshotAsync(Path.Combine(screenshots, file));
+        await page.CloseAsync();
+        Console.WriteLine($"wrote {Path.Combine(screenshots, file)}");
+    }
+    async Task PlayUntil(IPage page, string condition)
+    {
+        await page.ClickAsync("#play");
+        await page.WaitForFunctionAsync($"() => {condition}", new WaitForFunctionOptions { Timeout = 300_000 });
+        await page.ClickAsync("#play");
+        await page.WaitForFunctionAsync("() => !window.playground.frame || !window.playground.frame.running");
+    }
+    await Shoot("playground-spiral.png", "dataset=spiral&noise=0.1&features=x1,x2,x1sq,x2sq,sinx1,sinx2&layers=8:tanh,8:tanh,4:tanh&optimizer=adam&learningRate=0.01&showTest=1",
+        page => PlayUntil(page, "window.playground.frame.testAccuracy > 0.97 || window.playground.frame.epoch > 1500"));
+    await Shoot("playground-three-classes.png", "dataset=spiral3&layers=8:relu,8:relu,8:relu&optimizer=adam&learningRate=0.01",
+        page => PlayUntil(page, "window.playground.frame.epoch > 600"));
+    await Shoot("playground-perceptron-xor.png", "mode=perceptron&dataset=xor&points=60&perceptronEpochs=3&learningRate=0.1&epochsPerSecond=10000",
+        async page =>
+        {
+            await page.ClickAsync("#play");
+            await page.WaitForSelectorAsync("[data-testid=certificate]", new WaitForSelectorOptions { Timeout = 120_000 });
+        });
+    return;
+}
 
 Console.WriteLine("| network | frames painted/s (page) | epochs/s while painting | epochs/s, session alone (no page) |");
 Console.WriteLine("|---|---:|---:|---:|");
