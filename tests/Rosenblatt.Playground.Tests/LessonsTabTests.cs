@@ -4,7 +4,7 @@ using Rosenblatt.Lessons.Running;
 
 namespace Rosenblatt.Playground.Tests;
 
-/// <summary>The Lessons tab in Chromium: a lesson opens, a cell runs, an exercise fails then passes, hints and the solution appear.</summary>
+/// <summary>The Lessons tab in Chromium: a lesson opens, a cell runs, an exercise fails then passes, hints and the solution appear, a compile error is explained, another lesson opens.</summary>
 /// <remarks>Its own server (with a throw-away progress file, so the learner's real progress is never touched) on the shared browser.</remarks>
 [Collection("browser")]
 public sealed class LessonsTabTests(BrowserFixture browser) : IAsyncLifetime
@@ -77,6 +77,18 @@ public sealed class LessonsTabTests(BrowserFixture browser) : IAsyncLifetime
         // A compile error is explained with the learner's line quoted.
         await page.EvaluateFunctionAsync($"name => {{ const t = ({Cell})(name).querySelector('textarea'); t.value = 'var n = new Neuron([1, 1], -1.5)\\nConsole.WriteLine(n);'; t.dispatchEvent(new Event('input')); ({Cell})(name).querySelector('button.run').click(); }}", "and-picture");
         await page.WaitForFunctionAsync($"name => ({Cell})(name).querySelector('.help.compile pre.quote')?.textContent.includes('var n = new Neuron([1, 1], -1.5)')", "and-picture");
+
+        // Lesson 3: an XOR attempt is checked and drawn.
+        await page.ClickAsync(".lesson-link[data-lesson='3']");
+        await page.WaitForFunctionAsync($"name => ({Cell})(name)", "xor-try");
+        await page.EvaluateFunctionAsync($"name => ({Cell})(name).querySelector('button.check').click()", "xor-try");
+        await page.WaitForFunctionAsync($"name => ({Cell})(name).querySelector('pre.output')?.textContent.includes('2 of 4 rows right')", "xor-try");
+        Assert.Contains("your neuron gets 2 of 4 rows right", await page.EvaluateFunctionAsync<string>($"name => ({Cell})(name).querySelector('ul.results li.fail .message').textContent", "xor-try"), StringComparison.Ordinal);
+        if (Environment.GetEnvironmentVariable("ROSENBLATT_LESSONS_SCREENSHOT_XOR") is { Length: > 0 } xorShot)
+        {
+            await page.EvaluateFunctionAsync($"name => ({Cell})(name).scrollIntoView()", "xor-try");
+            await page.ScreenshotAsync(xorShot);
+        }
 
         Assert.Empty(errors);
         await context.CloseAsync();
