@@ -83,7 +83,7 @@ internal sealed class LessonEndpoints : IAsyncDisposable
     private object CellBlock(Lesson lesson, LessonCell cell, Rosenblatt.Lessons.Progress.LessonProgress progress)
     {
         if (!cell.IsExercise)
-            return new { kind = "cell", name = cell.Name, code = Engine.CodeFor(lesson.Number, cell.Name), original = cell.Code };
+            return new { kind = "cell", name = cell.Name, code = Engine.CodeFor(lesson.Number, cell.Name), original = cell.Code, seconds = cell.TimeLimit?.TotalSeconds };
         var exercise = lesson.Exercise(cell.Name);
         var state = progress.Exercises.GetValueOrDefault(cell.Name);
         return new

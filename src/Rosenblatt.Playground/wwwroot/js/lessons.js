@@ -138,7 +138,7 @@ function cellView(lessonNumber, block) {
   const hints = el('ol', { class: 'hints' }, ...(block.hints || []).map((text, i) => el('li', { text: `Hint ${i + 1} of ${block.hintsTotal}: ${text}` })));
   const title = exercise
     ? el('h3', { class: 'exercise-title' }, el('span', { class: 'badge', text: block.passed ? 'Exercise ✓' : 'Exercise' }), ` ${block.title}`)
-    : el('div', { class: 'cell-name', text: block.name });
+    : el('div', { class: 'cell-name', text: block.seconds ? `${block.name} · trains: may run up to ${block.seconds} s` : block.name });
   const box = el('section', { class: `cell ${exercise ? 'exercise' : ''}`, 'data-cell': block.name },
     title, editor,
     el('div', { class: 'cell-buttons' }, runButton, checkButton, hintButton, solutionButton, el('button', { class: 'reset', onclick: reset, text: 'Reset', title: 'Back to the lesson\'s code' })),
