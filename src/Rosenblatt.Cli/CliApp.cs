@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.Text.Json;
 using Rosenblatt.Cli.Commands;
+using Rosenblatt.Cli.Commands.Lessons;
 using Rosenblatt.Cli.Conventions;
 using Rosenblatt.Training;
 using Spectre.Console;
@@ -42,6 +43,7 @@ public static class CliApp
         BenchCommand.Create,
         PlaygroundCommand.Create,
         MarkOneCommand.Create,
+        LessonCommand.Create,
     ];
 
     /// <summary>Runs the CLI with plain, uncoloured, 100-column output: the form tests and scripts compare.</summary>

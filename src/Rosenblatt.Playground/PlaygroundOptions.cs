@@ -12,6 +12,10 @@ public sealed record PlaygroundOptions
     /// <summary>The request, network and data bounds.</summary>
     public PlaygroundLimits Limits { get; init; } = new();
 
+    /// <summary>The Lessons tab's engine settings (progress file, limits); null for the defaults (the learner's own progress file).</summary>
+    /// <remarks>The engine and its worker process start on the first lessons request, so a playground that never opens the tab runs no worker.</remarks>
+    public Rosenblatt.Lessons.LessonEngineOptions? Lessons { get; init; }
+
     /// <summary>Checks the options before anything listens.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A port outside 0–65535, or a token shorter than 16 characters.</exception>
     public void Validate()

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Rosenblatt.Data;
 using Rosenblatt.Playground.Data;
+using Rosenblatt.Playground.Lessons;
 using Rosenblatt.Playground.Server;
 using Rosenblatt.Playground.Training;
 
@@ -27,6 +28,7 @@ public sealed class PlaygroundServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping = new();
+    private LessonEndpoints? _lessons;
     private int _trainings;
 
     private PlaygroundServer(WebApplication app, string token, PlaygroundLimits limits)
@@ -95,6 +97,8 @@ public sealed class PlaygroundServer : IAsyncDisposable
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
 
         var api = app.MapGroup("/api");
+        server._lessons = new LessonEndpoints(options.Lessons);
+        server._lessons.Map(api);
         api.MapGet("/info", () => Results.Json(new
         {
             library = typeof(Rosenblatt.Networks.Network).Assembly.GetName().Version?.ToString(3),
@@ -188,6 +192,8 @@ public sealed class PlaygroundServer : IAsyncDisposable
     {
         await StopAsync();
         await _app.DisposeAsync();
+        if (_lessons is not null)
+            await _lessons.DisposeAsync();
         _stopping.Dispose();
     }
 }
