@@ -39,6 +39,8 @@ public static class CliApp
         PlotCommand.Create,
         DataCommand.Create,
         BenchCommand.Create,
+        ExportCommand.Create,
+        ImportCommand.Create,
     ];
 
     /// <summary>Runs the CLI with plain, uncoloured, 100-column output: the form tests and scripts compare.</summary>
