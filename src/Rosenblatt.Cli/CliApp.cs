@@ -41,6 +41,7 @@ public static class CliApp
         BenchCommand.Create,
         ExportCommand.Create,
         ImportCommand.Create,
+        PlaygroundCommand.Create,
     ];
 
     /// <summary>Runs the CLI with plain, uncoloured, 100-column output: the form tests and scripts compare.</summary>
