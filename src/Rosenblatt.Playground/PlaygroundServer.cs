@@ -158,7 +158,8 @@ public sealed class PlaygroundServer : IAsyncDisposable
                 Interlocked.Decrement(ref server._trainings);
             }
         });
-        app.MapFallback(async context =>
+        // "{**path}", not the default fallback pattern, which skips paths that look like files (/js/main.js).
+        app.MapFallback("{**path}", async context =>
         {
             if (HttpMethods.IsGet(context.Request.Method) && await EmbeddedAssets.TryServe(context, context.Request.Path.Value ?? "/"))
                 return;
