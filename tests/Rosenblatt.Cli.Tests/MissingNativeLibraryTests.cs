@@ -11,7 +11,7 @@ public class MissingNativeLibraryTests
         static Command Failing(CliContext cli)
         {
             var command = new Command("plot-here");
-            command.SetAction(_ => throw new TypeInitializationException("SkiaSharp.SKImageInfo",
+            command.SetAction(int (ParseResult _) => throw new TypeInitializationException("SkiaSharp.SKImageInfo",
                 new DllNotFoundException("Unable to load shared library 'libSkiaSharp' or one of its dependencies.")));
             return command;
         }
