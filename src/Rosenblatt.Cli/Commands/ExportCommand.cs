@@ -34,8 +34,10 @@ internal static class ExportCommand
         var loaded = ModelFile.Load(modelPath);
         byte[] onnx = OnnxExporter.Export(loaded);
         string written = AtomicFile.Write(outPath, "--out", temp => File.WriteAllBytes(temp, onnx));
-        var graph = ModelProto.Parser.ParseFrom(onnx).Graph;
-        var document = new Document(written, modelPath, KindName(loaded.Kind), OnnxFormat.Opset, OnnxFormat.IrVersion, onnx.Length,
+        var file = ModelProto.Parser.ParseFrom(onnx);
+        var graph = file.Graph;
+        string kind = file.MetadataProps.First(p => p.Key == OnnxFormat.KindKey).Value;
+        var document = new Document(written, modelPath, kind, OnnxFormat.Opset, OnnxFormat.IrVersion, onnx.Length,
             Tensor(graph.Input[0]), graph.Output.Select(Tensor).ToArray(), loaded.LabelNames);
         return cli.Write(parse, document, console =>
         {
@@ -47,14 +49,6 @@ internal static class ExportCommand
                 console.WriteLine($"Classes: {string.Join(", ", document.Classes)} (label is the index; the names are in the metadata key {OnnxFormat.ClassesKey})");
         });
     }
-
-    private static string KindName(ModelKind kind) => kind switch
-    {
-        ModelKind.LogisticRegression => "logistic-regression",
-        ModelKind.MlpClassifier => "mlp-classifier",
-        ModelKind.MlpRegressor => "mlp-regressor",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
 
     private static TensorInfo Tensor(ValueInfoProto value)
     {
