@@ -51,11 +51,11 @@ internal sealed class GraphReader
         }
     }
 
-    internal static OnnxImportedModel Read(ModelProto model) => new GraphReader(model).Read();
+    internal static OnnxImportedModel Read(ModelProto model, string? output) => new GraphReader(model).Read(output);
 
     private bool IsRosenblatt => _metadata.ContainsKey(OnnxFormat.KindKey) && _metadata.ContainsKey(OnnxFormat.NetworkOutputKey);
 
-    private OnnxImportedModel Read()
+    private OnnxImportedModel Read(string? output)
     {
         if (IsRosenblatt && _metadata[OnnxFormat.KindKey] == "perceptron")
             throw new OnnxImportException("this file holds a Rosenblatt perceptron, which computes in float64 with a step; import builds float32 networks. help: load the perceptron's own model file (rosenblatt predict --model m.json) instead.");
@@ -63,9 +63,9 @@ internal sealed class GraphReader
         if (inputs.Length != 1)
             throw new OnnxImportException($"the graph has {inputs.Length} inputs ({string.Join(", ", inputs.Select(i => i.Name))}). help: import reads a network with one input tensor of rows × features.");
         string input = inputs[0].Name;
-        string target = IsRosenblatt ? _metadata[OnnxFormat.NetworkOutputKey] : SingleOutput();
+        string target = output is not null ? NamedOutput(output) : IsRosenblatt ? _metadata[OnnxFormat.NetworkOutputKey] : SingleOutput();
         var chain = Chain(input, target);
-        if (!IsRosenblatt)
+        if (!IsRosenblatt && output is null)
         {
             foreach (var node in _graph.Node)
             {
@@ -102,10 +102,18 @@ internal sealed class GraphReader
             string.IsNullOrEmpty(_model.ProducerName) ? "unknown" : $"{_model.ProducerName} {_model.ProducerVersion}".Trim());
     }
 
+    /// <summary>The graph output the caller chose; the nodes that feed only other outputs (a label head, say) are then left out.</summary>
+    private string NamedOutput(string output)
+    {
+        if (_graph.Output.All(o => o.Name != output))
+            throw new OnnxImportException($"the graph has no output '{output}'; its outputs are {string.Join(", ", _graph.Output.Select(o => o.Name))}. help: name one of them (the network's numbers, e.g. the probabilities).");
+        return output;
+    }
+
     private string SingleOutput()
     {
         if (_graph.Output.Count != 1)
-            throw new OnnxImportException($"the graph has {_graph.Output.Count} outputs ({string.Join(", ", _graph.Output.Select(o => o.Name))}). help: import reads a network with one output tensor; export the model without extra heads.");
+            throw new OnnxImportException($"the graph has {_graph.Output.Count} outputs ({string.Join(", ", _graph.Output.Select(o => o.Name))}). help: name the output to import (OnnxImporter.Load(path, output), rosenblatt import --output), e.g. skl2onnx's probabilities; the nodes that feed only the other outputs are then left out.");
         return _graph.Output[0].Name;
     }
 

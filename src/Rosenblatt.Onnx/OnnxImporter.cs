@@ -24,23 +24,26 @@ public static class OnnxImporter
 {
     /// <summary>Reads the ONNX file at <paramref name="path"/>.</summary>
     /// <param name="path">An .onnx file.</param>
+    /// <param name="output">The graph output to import when there are several (e.g. skl2onnx's <c>probabilities</c> beside its <c>label</c>);
+    /// the nodes that feed only the other outputs are left out. Null: the file's one output (or, for a file Rosenblatt wrote, its network).</param>
     /// <returns>The network and what the file says about it.</returns>
     /// <exception cref="FileNotFoundException">No such file.</exception>
     /// <exception cref="OnnxImportException">The file is not ONNX, or holds something other than a feed-forward network (the message names the node and operator).</exception>
-    public static OnnxImportedModel Load(string path)
+    public static OnnxImportedModel Load(string path, string? output = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
             throw new FileNotFoundException($"the ONNX file '{path}' does not exist. help: check the path; torch.onnx.export(model, x, \"model.onnx\") writes one.", path);
-        return Read(File.ReadAllBytes(path), path);
+        return Read(File.ReadAllBytes(path), path, output);
     }
 
     /// <summary>Reads an ONNX model from its bytes.</summary>
     /// <param name="onnx">The file's bytes.</param>
     /// <param name="source">How to name the bytes in messages, e.g. the file name.</param>
+    /// <param name="output">The graph output to import when there are several; see <see cref="Load"/>.</param>
     /// <returns>The network and what the file says about it.</returns>
     /// <exception cref="OnnxImportException">The bytes are not ONNX, or hold something other than a feed-forward network.</exception>
-    public static OnnxImportedModel Read(byte[] onnx, string source = "the ONNX model")
+    public static OnnxImportedModel Read(byte[] onnx, string source = "the ONNX model", string? output = null)
     {
         ArgumentNullException.ThrowIfNull(onnx);
         ModelProto model;
@@ -56,7 +59,7 @@ public static class OnnxImporter
             throw new OnnxImportException($"'{source}' holds no graph nodes, so it is not an ONNX model. help: pass a .onnx file, e.g. one written by torch.onnx.export.");
         try
         {
-            return GraphReader.Read(model);
+            return GraphReader.Read(model, output);
         }
         catch (OnnxImportException ex)
         {

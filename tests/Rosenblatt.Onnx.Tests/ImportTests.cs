@@ -124,6 +124,31 @@ public sealed class ImportTests
     }
 
     [Fact]
+    public void TwoOutputs_AreRefusedUnlessOneIsNamed_ThenItsChainImports()
+    {
+        // The shape of an skl2onnx classifier (zipmap off): MatMul + Add layers to probabilities, and a label head beside them.
+        var g = new GraphBuilder();
+        g.Input("X", DataType.Float, 2);
+        string h = g.Node("Relu", "relu", [g.Node("Add", "add1", [g.Node("MatMul", "matmul1", ["X", g.Constant("w1", [1f, -1f, 2f, 0.5f], 2, 2)]), g.Constant("b1", [0.1f, 0.2f], 2)])]);
+        string p = g.Node("Softmax", "softmax", [g.Node("Add", "add2", [g.Node("MatMul", "matmul2", [h, g.Constant("w2", [1f, 0f, 0f, 1f], 2, 2)]), g.Constant("b2", [0f, 0f], 2)])], "probabilities", GraphBuilder.Int("axis", 1));
+        g.Node("ArgMax", "argmax", [p], "label", GraphBuilder.Int("axis", 1));
+        g.Output("label", DataType.Int64, null, "");
+        g.Output("probabilities", DataType.Float, 2, "");
+
+        var unnamed = Assert.Throws<OnnxImportException>(() => OnnxImporter.Read(Model(g)));
+        var network = OnnxImporter.Read(Model(g), output: "probabilities").Network;
+
+        Assert.Contains("2 outputs (label, probabilities)", unnamed.Message);
+        Assert.Equal(["relu", "softmax"], network.Layers.Select(l => l.Activation.Name));
+        // x = [1, 1]: h = relu([1 + 2 + 0.1, -1 + 0.5 + 0.2]) = [3.1, 0]; p = softmax([3.1, 0]).
+        var expected = new[] { 1 / (1 + Math.Exp(-3.1)), Math.Exp(-3.1) / (1 + Math.Exp(-3.1)) };
+        var actual = network.Predict(Matrix.FromRows([[1.0, 1.0]])).Row(0).ToArray();
+        Assert.Equal(expected[0], actual[0], 6);
+        Assert.Equal(expected[1], actual[1], 6);
+        Assert.Contains("its outputs are label, probabilities", Assert.Throws<OnnxImportException>(() => OnnxImporter.Read(Model(g), output: "scores")).Message);
+    }
+
+    [Fact]
     public void BytesThatAreNotOnnx_AreRefused()
     {
         var error = Assert.Throws<OnnxImportException>(() => OnnxImporter.Read("this is not a model"u8.ToArray(), "notes.txt"));

@@ -20,17 +20,18 @@ internal static class ImportCommand
     {
         var onnx = new Option<string>("--onnx") { Description = "The ONNX file to read, e.g. written by torch.onnx.export or 'rosenblatt export'.", HelpName = "model.onnx", Required = true };
         var output = new Option<string>("--out") { Description = "The Rosenblatt model file to write (JSON, replaced atomically if it exists).", HelpName = "model.json", Required = true };
+        var tensor = new Option<string?>("--output") { Description = "The graph output to import when the file has several (e.g. skl2onnx's probabilities); the nodes feeding only the others are left out.", HelpName = "name" };
         var command = new Command("import", "Import a feed-forward network (Gemm or MatMul+Add, Relu, LeakyRelu, Sigmoid, Tanh, Softmax, Identity) from ONNX into a model file.")
         {
-            onnx, output,
+            onnx, output, tensor,
         };
-        command.SetAction(parse => Execute(cli, parse, parse.GetValue(onnx)!, parse.GetValue(output)!));
+        command.SetAction(parse => Execute(cli, parse, parse.GetValue(onnx)!, parse.GetValue(output)!, parse.GetValue(tensor)));
         return command;
     }
 
-    private static int Execute(CliContext cli, ParseResult parse, string onnxPath, string outPath)
+    private static int Execute(CliContext cli, ParseResult parse, string onnxPath, string outPath, string? tensor)
     {
-        var imported = OnnxImporter.Load(onnxPath);
+        var imported = OnnxImporter.Load(onnxPath, tensor);
         imported.Save(outPath);
         var network = imported.Network;
         string kind = imported.IsClassifier ? (imported.Kind == "logistic-regression" && network.Layers.Count == 1 ? "logistic-regression" : "mlp-classifier")
