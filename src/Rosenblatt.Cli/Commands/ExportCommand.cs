@@ -31,9 +31,10 @@ internal static class ExportCommand
 
     private static int Execute(CliContext cli, ParseResult parse, string modelPath, string outPath)
     {
+        OutputFile.Check(outPath, "--out", ("--model", modelPath));
         var loaded = ModelFile.Load(modelPath);
         byte[] onnx = OnnxExporter.Export(loaded);
-        string written = AtomicFile.Write(outPath, "--out", temp => File.WriteAllBytes(temp, onnx));
+        string written = OutputFile.Write(outPath, "--out", temp => File.WriteAllBytes(temp, onnx));
         var file = ModelProto.Parser.ParseFrom(onnx);
         var graph = file.Graph;
         string kind = file.MetadataProps.First(p => p.Key == OnnxFormat.KindKey).Value;

@@ -31,6 +31,7 @@ internal static class ImportCommand
 
     private static int Execute(CliContext cli, ParseResult parse, string onnxPath, string outPath, string? tensor)
     {
+        OutputFile.Check(outPath, "--out", ("--onnx", onnxPath));
         var imported = OnnxImporter.Load(onnxPath, tensor);
         imported.Save(outPath);
         var network = imported.Network;
