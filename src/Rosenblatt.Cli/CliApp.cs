@@ -43,6 +43,7 @@ public static class CliApp
         ExportCommand.Create,
         ImportCommand.Create,
         PlaygroundCommand.Create,
+        MarkOneCommand.Create,
     ];
 
     /// <summary>Runs the CLI with plain, uncoloured, 100-column output: the form tests and scripts compare.</summary>
