@@ -57,8 +57,8 @@ internal sealed class GraphReader
 
     private OnnxImportedModel Read(string? output)
     {
-        if (IsRosenblatt && _metadata[OnnxFormat.KindKey] == "perceptron")
-            throw new OnnxImportException("this file holds a Rosenblatt perceptron, which computes in float64 with a step; import builds float32 networks. help: load the perceptron's own model file (rosenblatt predict --model m.json) instead.");
+        if (IsRosenblatt && _metadata[OnnxFormat.KindKey] is "perceptron" or "mark-one")
+            throw new OnnxImportException($"this file holds a Rosenblatt {_metadata[OnnxFormat.KindKey]}, which decides with steps and float64 scores; import builds float32 networks of the operators it lists. help: load the model's own file (rosenblatt predict --model m.json) instead.");
         var inputs = _graph.Input.Where(i => !_constants.ContainsKey(i.Name)).ToArray();
         if (inputs.Length != 1)
             throw new OnnxImportException($"the graph has {inputs.Length} inputs ({string.Join(", ", inputs.Select(i => i.Name))}). help: import reads a network with one input tensor of rows × features.");

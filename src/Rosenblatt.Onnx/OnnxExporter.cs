@@ -4,6 +4,7 @@ using System.Text.Json;
 using Google.Protobuf;
 using Onnx;
 using Rosenblatt.Linear;
+using Rosenblatt.MarkOne;
 using Rosenblatt.Networks;
 using Rosenblatt.Serialization;
 using DataType = Onnx.TensorProto.Types.DataType;
@@ -46,6 +47,8 @@ public static class OnnxExporter
             NetworkClassifier<string> c => Export(c, options),
             MlpRegressor r => Export(r, options),
             Network n => Export(n, options),
+            MarkOnePerceptron<int> m => Export(m, options),
+            MarkOnePerceptron<string> m => Export(m, options),
             var other => throw new NotSupportedException($"a {other.GetType().Name} has no ONNX export. help: export a perceptron, logistic regression, MLP classifier or regressor, or a network."),
         };
     }
@@ -87,6 +90,26 @@ public static class OnnxExporter
         g.Output(OnnxFormat.ScoresName, DataType.Double, units, "the decision score w·x + b of each unit (float64, as the perceptron computes it)");
         return Finish(g, "perceptron", model.Classes, options, features, OnnxFormat.ScoresName,
             $"Rosenblatt perceptron, {features} features, {model.Classes.Count} classes ({(units == 1 ? "one step unit" : "one-vs-rest")})");
+    }
+
+    /// <summary>Exports a trained Mark I Perceptron: lit points (≥ 0.5), the plugboard's A-units, the R-units and the class scores.</summary>
+    /// <remarks>Outputs <c>label</c> (int64), <c>scores</c> (float64, the class scores <c>ClassScores</c> gives) and <c>responses</c>
+    /// (float32, the R-units' ρ). The input is a retina image per row, <c>width × height</c> values.</remarks>
+    /// <typeparam name="TLabel">The label type; its values become the class names.</typeparam>
+    /// <param name="model">A trained machine.</param>
+    /// <param name="options">The scaler and feature names to include; none when null.</param>
+    /// <returns>The ONNX file's bytes.</returns>
+    /// <exception cref="Diagnostics.NotFittedException">The machine has not been trained.</exception>
+    public static byte[] Export<TLabel>(MarkOnePerceptron<TLabel> model, ModelSaveOptions? options = null) where TLabel : notnull
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var g = new GraphBuilder();
+        int points = model.FeatureCount;
+        string input = g.Input(OnnxFormat.InputName, DataType.Float, points);
+        string x = options?.Scaler is null ? input : ScalerNodes.Write(g, input, options.Scaler, points, keepDouble: true);
+        MarkOneNodes.Write(g, model, x, options?.Scaler is null ? DataType.Float : DataType.Double);
+        return Finish(g, "mark-one", model.Classes, options, points, OnnxFormat.ScoresName,
+            $"Rosenblatt Mark I Perceptron, {model.Plugboard.RetinaWidth}x{model.Plugboard.RetinaHeight} retina, {model.Plugboard.Units} A-units, {model.Code.Describe()}");
     }
 
     /// <summary>Exports a fitted logistic regression or MLP classifier: its network, then <c>probabilities</c> and <c>label</c>.</summary>
