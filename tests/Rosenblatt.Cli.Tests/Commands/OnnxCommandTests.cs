@@ -60,6 +60,20 @@ public class OnnxCommandTests
     }
 
     [Fact]
+    public void Export_AMarkOneModel_WritesItsLabelScoresAndResponses()
+    {
+        using var files = new TempFiles();
+        Assert.Equal(0, CliRun.Of("mark1", "--task", "shapes", "--count", "200", "--epochs", "1", "--out", files.PathOf("mk.json"), "--json").ExitCode);
+
+        var run = CliRun.Of("export", "--model", files.PathOf("mk.json"), "--out", files.PathOf("mk.onnx"), "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var doc = JsonDocument.Parse(run.Out);
+        Assert.Equal("mark-one", doc.RootElement.GetProperty("kind").GetString());
+        Assert.Equal(["label", "scores", "responses"], doc.RootElement.GetProperty("outputs").EnumerateArray().Select(o => o.GetProperty("name").GetString()));
+    }
+
+    [Fact]
     public void Import_AnUnsupportedOperator_IsAUserErrorNamingNodeAndOperator()
     {
         using var files = new TempFiles();
