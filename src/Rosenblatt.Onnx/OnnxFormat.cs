@@ -6,7 +6,7 @@ namespace Rosenblatt.Onnx;
 /// (ONNX Runtime, ML.NET, Windows ML, onnxruntime-web) and new enough to have every operator an exported
 /// model needs: <c>Gemm</c>, <c>MatMul</c>, <c>Add</c>, <c>Sub</c>, <c>Mul</c>, <c>Div</c>, <c>Cast</c>, <c>Relu</c>,
 /// <c>LeakyRelu</c>, <c>Sigmoid</c>, <c>Tanh</c>, <c>Softmax</c> (single-axis form), <c>GreaterOrEqual</c>,
-/// <c>ArgMax</c>, <c>Concat</c> and <c>Reshape</c>.
+/// <c>ArgMax</c>, <c>Concat</c>, <c>Reshape</c>, and for the Mark I <c>Where</c>, <c>Abs</c>, <c>ReduceSum</c> and <c>Identity</c>.
 /// </remarks>
 public static class OnnxFormat
 {
