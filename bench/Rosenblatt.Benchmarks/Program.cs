@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using Rosenblatt.Benchmarks;
 
 // `gemm-quick [reps] [filter]`: Stopwatch table for iterating; `mnist-profile [data-dir] [threads]`: where an
-// MNIST epoch's time goes; anything else goes to BenchmarkDotNet.
+// MNIST epoch's time goes; `full-data [data-dir]`: the full MNIST/Fashion-MNIST checks (bench/check-full-data.sh); anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "gemm-quick")
 {
     GemmQuick.Run(args[1..]);
@@ -11,6 +11,11 @@ if (args.Length > 0 && args[0] == "gemm-quick")
 if (args.Length > 0 && args[0] == "mnist-profile")
 {
     MnistProfile.Run(args[1..]);
+    return;
+}
+if (args.Length > 0 && args[0] == "full-data")
+{
+    Environment.ExitCode = FullDataChecks.Run(args[1..]);
     return;
 }
 if (args.Length > 0 && args[0] == "mark-one-epoch")

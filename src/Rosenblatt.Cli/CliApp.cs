@@ -41,6 +41,8 @@ public static class CliApp
         PlotCommand.Create,
         DataCommand.Create,
         BenchCommand.Create,
+        ExportCommand.Create,
+        ImportCommand.Create,
         PlaygroundCommand.Create,
         MarkOneCommand.Create,
         LessonCommand.Create,
@@ -117,6 +119,11 @@ public static class CliApp
         {
             return Fail(stderr, json, UserMessage(ex), ExitCodes.UserError);
         }
+        catch (Exception ex) when (MissingNativeLibrary(ex) is { } missing)
+        {
+            return Fail(stderr, json, $"{OneLine(missing.Message)} help: the PNG plots need SkiaSharp's native library, which the rosenblatt tool ships for " +
+                "linux-x64, linux-arm64, win-x64 and macOS (x64 and arm64); every other command works on this machine.", ExitCodes.UserError);
+        }
         catch (Exception ex)
         {
             string message = $"internal error: {ex.GetType().Name}: {OneLine(ex.Message)} help: this is a bug in rosenblatt; please report it with the command line and the stack trace.";
@@ -155,6 +162,17 @@ public static class CliApp
     /// is the request's fault (usually the learning rate), and its message already says what to change.</remarks>
     private static bool IsUserError(Exception ex) => ex is ArgumentException or InvalidOperationException or FormatException
         or IOException or InvalidDataException or UnauthorizedAccessException or JsonException or TrainingDivergedException;
+
+    /// <summary>A native library that could not be loaded (SkiaSharp's, for plots, on a platform the tool package has no natives for).</summary>
+    private static DllNotFoundException? MissingNativeLibrary(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is DllNotFoundException missing)
+                return missing;
+        }
+        return null;
+    }
 
     /// <summary>The exception's message as one line, without .NET's "(Parameter 'x')" and "Actual value was" additions.</summary>
     /// <remarks>The library's messages already name the parameter and quote the value, so the additions only repeat them.</remarks>

@@ -62,6 +62,7 @@ public sealed class DatasetFetcher
 
     private readonly HttpClient _http;
     private readonly Dictionary<string, Uri[]> _mirrors;
+    private readonly IReadOnlyDictionary<string, RemoteFile[]> _files = Sets.ToDictionary(s => s.Key, s => s.Value.Files, StringComparer.Ordinal);
 
     /// <summary>Creates a fetcher that downloads with <paramref name="httpClient"/>, or a shared client when null.</summary>
     /// <param name="httpClient">The client to use (e.g. with a proxy, or a test handler); null for a shared client with a 5-minute timeout.</param>
@@ -93,6 +94,22 @@ public sealed class DatasetFetcher
                 _mirrors[name] = uris.ToArray();
             }
         }
+    }
+
+    /// <summary>Creates a fetcher that expects other files than the official ones: tests serve small fixture files with their own sums.</summary>
+    /// <param name="httpClient">The client to use.</param>
+    /// <param name="mirrors">Base addresses per set name, as for the public constructor.</param>
+    /// <param name="files">The files each listed set consists of, with their sizes and SHA-256 sums.</param>
+    internal DatasetFetcher(HttpClient httpClient, IReadOnlyDictionary<string, IReadOnlyList<Uri>> mirrors, IReadOnlyDictionary<string, IReadOnlyList<RemoteFile>> files)
+        : this(httpClient, mirrors)
+    {
+        var all = _files.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        foreach (var (name, list) in files)
+        {
+            CheckName(name, nameof(files));
+            all[name] = list.ToArray();
+        }
+        _files = all;
     }
 
     /// <summary>The sets that can be fetched: <c>mnist</c> and <c>fashion-mnist</c>.</summary>
@@ -132,7 +149,7 @@ public sealed class DatasetFetcher
         string folder = DataDirectory.DownloadFolder(dataset, directory);
         Directory.CreateDirectory(folder);
         var results = new List<FetchedFile>();
-        foreach (var file in Sets[dataset].Files)
+        foreach (var file in _files[dataset])
         {
             string target = Path.Combine(folder, file.FileName);
             if (File.Exists(target) && await HasChecksumAsync(target, file, cancellationToken).ConfigureAwait(false))

@@ -18,7 +18,7 @@ public sealed class DatasetFetcherTests : IDisposable
     [Fact]
     public async Task Fetch_DownloadsVerifiesAndPlacesEveryFile_WhereMnistLoadFindsThem()
     {
-        var server = new FakeServer(url => Ok(Official(url)));
+        var server = new FakeServer(url => Ok(Served(url)));
         var fetcher = Fetcher(server, MirrorA);
         var seen = new List<FetchProgress>();
         var result = await fetcher.FetchAsync("mnist", _root, new SyncProgress(seen.Add));
@@ -27,20 +27,20 @@ public sealed class DatasetFetcherTests : IDisposable
         Assert.Equal(4, result.Files.Count);
         Assert.All(result.Files, f => Assert.True(f.Downloaded));
         foreach (var file in DatasetFetcher.Files("mnist"))
-            Assert.Equal(System.IO.File.ReadAllBytes(SharedData.File("mnist", file.FileName)), System.IO.File.ReadAllBytes(Path.Combine(result.Folder, file.FileName)));
+            Assert.Equal(System.IO.File.ReadAllBytes(FixtureData.File("mnist", file.FileName)), System.IO.File.ReadAllBytes(Path.Combine(result.Folder, file.FileName)));
         Assert.Equal(new Uri(MirrorA, "t10k-labels-idx1-ubyte.gz"), result.Files[3].Source);
-        Assert.Equal(4_542, seen.Last().BytesReceived);
+        Assert.Equal(new FileInfo(FixtureData.File("mnist", "t10k-labels-idx1-ubyte.gz")).Length, seen.Last().BytesReceived);
         Assert.Equal(4, Directory.GetFiles(result.Folder).Length); // no temporary files left
 
         var test = Mnist.Load(_root, train: false);
-        Assert.Equal(10_000, test.Count);
+        Assert.Equal(FixtureData.Images, test.Count);
         Assert.Equal(7, test.Labels[0]);
     }
 
     [Fact]
     public async Task Fetch_KeepsFilesAlreadyPresentWithTheRightChecksum()
     {
-        var server = new FakeServer(url => Ok(Official(url)));
+        var server = new FakeServer(url => Ok(Served(url)));
         await Fetcher(server, MirrorA).FetchAsync("mnist", _root);
         int requests = server.Requests.Count;
         var again = await Fetcher(server, MirrorA).FetchAsync("mnist", _root);
@@ -53,13 +53,13 @@ public sealed class DatasetFetcherTests : IDisposable
     {
         var server = new FakeServer(url =>
         {
-            byte[] bytes = Official(url);
+            byte[] bytes = Served(url);
             bytes[^10] ^= 0xFF; // same size, different content
             return Ok(bytes);
         });
         var e = await Assert.ThrowsAsync<InvalidDataException>(() => Fetcher(server, MirrorA).FetchAsync("mnist", _root));
         Assert.Contains("train-images-idx3-ubyte.gz", e.Message);
-        Assert.Contains("not the expected 440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609", e.Message);
+        Assert.Contains($"not the expected {FixtureData.Catalog("mnist")[0].Sha256}", e.Message);
         Assert.Contains("help:", e.Message);
         Assert.Empty(Directory.GetFiles(_root, "*", SearchOption.AllDirectories));
     }
@@ -67,16 +67,16 @@ public sealed class DatasetFetcherTests : IDisposable
     [Fact]
     public async Task Fetch_PartialDownload_IsAnErrorAndLeavesNoFile()
     {
-        var server = new FakeServer(url => Ok(Official(url)[..1000]));
+        var server = new FakeServer(url => Ok(Served(url)[..1000]));
         var e = await Assert.ThrowsAsync<IOException>(() => Fetcher(server, MirrorA).FetchAsync("mnist", _root));
-        Assert.Contains("cut short: 1,000 of 9,912,422 bytes", e.Message);
+        Assert.Contains($"cut short: 1,000 of {FixtureData.Catalog("mnist")[0].Bytes:N0} bytes", e.Message);
         Assert.Empty(Directory.GetFiles(_root, "*", SearchOption.AllDirectories));
     }
 
     [Fact]
     public async Task Fetch_ConnectionBreakingOff_IsAnErrorAndLeavesNoFile()
     {
-        var server = new FakeServer(url => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BreakingStream(Official(url), 5000)) });
+        var server = new FakeServer(url => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BreakingStream(Served(url), 5000)) });
         var e = await Assert.ThrowsAsync<IOException>(() => Fetcher(server, MirrorA).FetchAsync("mnist", _root));
         Assert.Contains("connection reset", e.Message);
         Assert.Empty(Directory.GetFiles(_root, "*", SearchOption.AllDirectories));
@@ -85,7 +85,7 @@ public sealed class DatasetFetcherTests : IDisposable
     [Fact]
     public async Task Fetch_TriesTheNextMirrorWhenOneFails()
     {
-        var server = new FakeServer(url => url.Host == MirrorA.Host ? new HttpResponseMessage(HttpStatusCode.Forbidden) : Ok(Official(url)));
+        var server = new FakeServer(url => url.Host == MirrorA.Host ? new HttpResponseMessage(HttpStatusCode.Forbidden) : Ok(Served(url)));
         var result = await Fetcher(server, MirrorA, MirrorB).FetchAsync("mnist", _root);
         Assert.All(result.Files, f => Assert.Equal(MirrorB.Host, f.Source!.Host));
         Assert.Equal(8, server.Requests.Count);
@@ -108,7 +108,7 @@ public sealed class DatasetFetcherTests : IDisposable
         Directory.CreateDirectory(folder);
         string stale = Path.Combine(folder, $".t10k-labels-idx1-ubyte.gz.{Guid.NewGuid():N}.part");
         System.IO.File.WriteAllBytes(stale, [1, 2, 3]);
-        await Fetcher(new FakeServer(url => Ok(Official(url))), MirrorA).FetchAsync("mnist", _root);
+        await Fetcher(new FakeServer(url => Ok(Served(url))), MirrorA).FetchAsync("mnist", _root);
         Assert.False(System.IO.File.Exists(stale));
     }
 
@@ -125,28 +125,28 @@ public sealed class DatasetFetcherTests : IDisposable
     public void Catalog_ListsTheOfficialFilesWithTheReferenceChecksums()
     {
         Assert.Equal(["mnist", "fashion-mnist"], DatasetFetcher.Names);
-        var sums = System.IO.File.ReadAllLines(SharedData.File("SHA256SUMS"))
+        var sums = System.IO.File.ReadAllLines(FixtureData.File("OFFICIAL-SHA256SUMS"))
             .Select(l => l.Split("  ")).ToDictionary(p => p[1], p => p[0]);
         foreach (string set in DatasetFetcher.Names)
         {
+            Assert.Equal(4, DatasetFetcher.Files(set).Count);
             foreach (var file in DatasetFetcher.Files(set))
-            {
                 Assert.Equal(sums[$"{set}/{file.FileName}"], file.Sha256);
-                Assert.Equal(new FileInfo(SharedData.File(set, file.FileName)).Length, file.Bytes);
-            }
         }
         var e = Assert.Throws<ArgumentException>(() => DatasetFetcher.Files("iris"));
         Assert.Contains("built in and need no download", e.Message);
     }
 
+    // The fixture files (the first 300 images of each official file) with their own sums stand in for the official 11 MB.
     private static DatasetFetcher Fetcher(FakeServer server, params Uri[] mirrors) =>
-        new(new HttpClient(server), new Dictionary<string, IReadOnlyList<Uri>> { ["mnist"] = mirrors });
+        new(new HttpClient(server), new Dictionary<string, IReadOnlyList<Uri>> { ["mnist"] = mirrors },
+            new Dictionary<string, IReadOnlyList<RemoteFile>> { ["mnist"] = FixtureData.Catalog("mnist") });
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Files = new();
 
     // A fresh copy each time, because some tests damage the bytes they serve.
-    private static byte[] Official(Uri url) =>
-        (byte[])Files.GetOrAdd(url.Segments[^1], name => System.IO.File.ReadAllBytes(SharedData.File("mnist", name))).Clone();
+    private static byte[] Served(Uri url) =>
+        (byte[])Files.GetOrAdd(url.Segments[^1], name => System.IO.File.ReadAllBytes(FixtureData.File("mnist", name))).Clone();
 
     private static HttpResponseMessage Ok(byte[] bytes) => new(HttpStatusCode.OK) { Content = new ByteArrayContent(bytes) };
 
