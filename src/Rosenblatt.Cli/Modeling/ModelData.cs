@@ -45,6 +45,9 @@ internal sealed record ModelData(Dataset Data, string Description)
         if (!set.HasLabels)
             throw new ArgumentException($"--data '{data}' has no class labels, so the model's answers cannot be checked. help: use labelled data, or 'rosenblatt predict' for unlabelled rows.");
         CheckFeatures(model, set, data);
+        set = FeatureAlignment.Align(model, set, data);
+        var test = loaded.Test is { } own ? FeatureAlignment.Align(model, own, data) : null;
+        loaded = loaded with { Data = set, Test = test };
         return (loaded, Remap(model, set, data));
     }
 
@@ -74,7 +77,7 @@ internal sealed record ModelData(Dataset Data, string Description)
     public static ModelData Unlabelled(CliModel model, string path, string? label)
     {
         var set = CsvLoader.LoadForPrediction(path, model.FeatureCount, options: CsvColumns.Options(label));
-        return new ModelData(set, "every row");
+        return new ModelData(FeatureAlignment.Align(model, set, path), "every row");
     }
 
     private static void CheckFeatures(CliModel model, Dataset set, string data)
