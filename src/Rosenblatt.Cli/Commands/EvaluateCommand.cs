@@ -29,10 +29,13 @@ internal static class EvaluateCommand
         {
             model, data, label, all, dataDir,
         };
+        var csv = new CsvFlags();
+        csv.AddTo(command);
         command.SetAction(parse =>
         {
             var loaded = CliModel.Load(parse.GetValue(model)!);
-            var rows = ModelData.Labelled(loaded, parse.GetValue(data)!, parse.GetValue(label), parse.GetValue(all), parse.GetValue(dataDir));
+            var rows = ModelData.Labelled(loaded, parse.GetValue(data)!, parse.GetValue(label), parse.GetValue(all), parse.GetValue(dataDir),
+                csv.Apply(parse, new DataRequest()));
             return Execute(cli, parse, loaded, rows);
         });
         return command;

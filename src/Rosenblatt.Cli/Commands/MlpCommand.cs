@@ -56,7 +56,7 @@ internal static partial class MlpCommand
         var batch = new Option<int?>("--batch") { Description = "Rows per gradient step, at least 1, shuffled each epoch; leave it out for the whole table in every step (full batch, no shuffling)." };
         var seed = new Option<int>("--seed") { Description = "The seed for the starting weights and the shuffling.", DefaultValueFactory = _ => 42 };
         var init = new Option<string?>("--init") { Description = "How weights start: zeros, constant:value, uniform[:limit], normal[:σ], xavier or he (default: xavier, or he for relu and leaky_relu).", HelpName = "name[:value]" };
-        var data = new Option<string?>("--data") { Description = "A CSV file to learn instead of a gate (numeric features, label in the last column unless --label says otherwise); with --output-activation identity the label is a real-valued target (regression).", HelpName = "file.csv" };
+        var data = new Option<string?>("--data") { Description = "A data set's name (iris, digits, ...) or a CSV file to learn instead of a gate (numeric features, label in the last column unless --label says otherwise); with --output-activation identity the label is a real-valued target (regression).", HelpName = "file.csv" };
         var label = new Option<string?>("--label") { Description = "The CSV's label column, by header name or 0-based index.", HelpName = "column" };
         var numpyInit = new Option<bool>("--numpy-init") { Description = "Replay a NumPy script: np.random.seed(seed); W = randn(in, out)·0.5 per layer, biases 0; with mse, lr/2 (the scripts' gradient convention)." };
 
@@ -64,6 +64,8 @@ internal static partial class MlpCommand
         {
             gate, layers, activation, outputActivation, loss, optimizer, momentum, l2, lr, epochs, batch, seed, init, numpyInit, data, label,
         };
+        var csvFlags = new CsvFlags();
+        csvFlags.AddTo(command);
         command.SetAction(parse =>
         {
             TryParseSizes(parse.GetValue(layers)!, out int[] sizes, out _);
@@ -75,13 +77,12 @@ internal static partial class MlpCommand
                 parse.GetValue(loss)!, parse.GetValue(optimizer)!, parse.GetValue(momentum), parse.GetValue(lr), parse.GetValue(lr),
                 parse.GetValue(epochs), parse.GetValue(batch), parse.GetValue(batch) is not null, parse.GetValue(seed),
                 parse.GetValue(init), parse.GetValue(numpyInit), parse.GetValue(l2));
-            if (csv is null)
-                return Execute(cli, parse, settings);
-            if (parse.GetResult(gate) is { Implicit: false })
-                throw new ArgumentException($"--gate {parse.GetValue(gate)} and --data {csv} both choose what to learn. help: use one of them.");
             bool regression = ActivationRegistry.FromName(output) is Identity;
-            var options = CsvColumns.Options(parse.GetValue(label)) with { Regression = regression };
-            return ExecuteCsv(cli, parse, settings, CsvLoader.Load(csv, options), layersGiven: parse.GetResult(layers) is { Implicit: false });
+            var set = GateOrData.Load(parse, gate, data,
+                csvFlags.Apply(parse, new DataRequest(parse.GetValue(label), Seed: parse.GetValue(seed), Regression: regression)));
+            return set is null
+                ? Execute(cli, parse, settings)
+                : ExecuteCsv(cli, parse, settings, set, layersGiven: parse.GetResult(layers) is { Implicit: false });
         });
         return command;
     }
@@ -151,6 +152,9 @@ internal static partial class MlpCommand
         if (!double.IsFinite(s.LearningRate) || s.LearningRate <= 0 || s.LearningRate > 10)
             throw new ArgumentException(
                 $"--lr must be > 0 and at most 10 (received {s.LearningRate.ToString(CultureInfo.InvariantCulture)}). help: typical values are 0.01 to 1 for sgd, 0.001 to 0.1 for adam.");
+        if (!float.IsNormal((float)s.LearningRate))
+            throw new ArgumentException(
+                $"--lr {s.LearningRate.ToString(CultureInfo.InvariantCulture)} is below float32's smallest normal number (about 1.2e-38), so the weights would never change. help: typical values are 0.01 to 1 for sgd, 0.001 to 0.1 for adam.");
         if (s.Epochs < 1)
             throw new ArgumentException($"--epochs must be at least 1 (received {s.Epochs}). help: xor needs a few thousand epochs with sgd, e.g. --epochs 10000.");
         if (s.Batch < 1)

@@ -42,6 +42,8 @@ internal static class TrainCommand
         var loaded = DataArgument.Load(s.Data, s.DataRequest);
         if (!loaded.Data.HasLabels)
             throw new ArgumentException($"--data '{s.Data}' has no class labels, so there is nothing to learn. help: train on a labelled CSV (label in the last column, or --label NAME).");
+        RefuseUnusedDataOptions(s, loaded.Kind);
+        GateOrData.RequireTwoClasses(loaded.Data, s.Data);
         var (train, test, split) = Split(loaded, s);
         string scaling = s.EffectiveScale(loaded.Kind);
         var scaler = ScalerFor(scaling);
@@ -112,6 +114,15 @@ internal static class TrainCommand
             history is null ? perceptronSummary : TrainingProgress.Ending(history), saved,
             history?.Epochs.Select(e => new EpochPoint(e.Epoch, e.Loss, e.Accuracy, e.ValidationLoss, e.ValidationAccuracy)).ToArray());
         return cli.Write(parse, document, console => Render(console, document));
+    }
+
+    /// <summary>Refuses options typed for another kind of data than <c>--data</c> turned out to be, rather than ignoring them.</summary>
+    private static void RefuseUnusedDataOptions(TrainSettings s, DataKind kind)
+    {
+        if (kind != DataKind.Synthetic && new[] { "--samples", "--noise" }.FirstOrDefault(s.WasGiven) is { } synthetic)
+            throw new ArgumentException($"{synthetic} applies to synthetic sets only, and --data '{s.Data}' is not one. help: drop {synthetic}, or use a synthetic set such as --data moons.");
+        if (kind != DataKind.Csv && new[] { "--label", "--header", "--delimiter" }.FirstOrDefault(s.WasGiven) is { } csv)
+            throw new ArgumentException($"{csv} applies to CSV files only, and --data '{s.Data}' is not one. help: drop {csv}, or give a CSV file's path.");
     }
 
     /// <summary>The confusion matrix of <paramref name="model"/> on <paramref name="data"/>, labels matched to the model's classes by name.</summary>

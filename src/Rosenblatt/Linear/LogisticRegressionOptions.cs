@@ -41,6 +41,7 @@ public sealed record LogisticRegressionOptions
     {
         Guard.Positive(LearningRate, nameof(LearningRate), "typical values are 0.01 to 1 for gradient descent on scaled features.");
         Guard.InRange(LearningRate, 0, 10, nameof(LearningRate), "a learning rate above 10 diverges; typical values are 0.01 to 1.");
+        Guard.Float32Step(LearningRate, nameof(LearningRate), "typical values are 0.01 to 1 for gradient descent on scaled features.");
         Guard.AtLeast(MaxEpochs, 1, nameof(MaxEpochs), "train for at least one epoch.");
         Guard.AtLeast(BatchSize, 1, nameof(BatchSize), "use a positive batch size such as 32, or TrainerOptions.FullBatch (the default) for full batch.");
         Guard.InRange(L2, 0, 0.999999, nameof(L2), "typical values are 1e-4 to 1e-2; 0 turns the penalty off.");
