@@ -106,13 +106,18 @@ internal static class TrainCommand
         }
         string? saved = s.Out is null ? null : model.Save(s.Out, metrics);
 
+        var testLabels = ModelData.Remap(model, test, s.Data).Labels;
+        string[] warnings = TrainingAdvice.Of(
+            TrainingAdvice.Explosion(history, model.ClassNames.Count, s.LearningRate),
+            TrainingAdvice.Majority(testLabels, confusion.Accuracy, model.ClassNames, test == train ? "training rows" : "test rows"));
         int parameters = model.Network?.ParameterCount ?? (model.FeatureCount + 1) * model.PerceptronUnits!.Value.Bias.Count;
         var document = new TrainDocument(
             s.Model, s.Data, model.Description, parameters, train.Count, test.Count, split, scaling,
             history?.Epochs.Count, history?.BestEpoch, history?.Cancelled ?? false, history?.StoppedEarly ?? false,
             history?.Last.Loss, trainAccuracy, confusion.Accuracy, confusion.Correct, confusion.Total,
             history is null ? perceptronSummary : TrainingProgress.Ending(history), saved,
-            history?.Epochs.Select(e => new EpochPoint(e.Epoch, e.Loss, e.Accuracy, e.ValidationLoss, e.ValidationAccuracy)).ToArray());
+            history?.Epochs.Select(e => new EpochPoint(e.Epoch, e.Loss, e.Accuracy, e.ValidationLoss, e.ValidationAccuracy)).ToArray(),
+            warnings);
         return cli.Write(parse, document, console => Render(console, document));
     }
 
@@ -151,6 +156,8 @@ internal static class TrainCommand
         table.AddPlainRow($"training ({d.TrainRows} rows)", CliFormat.Percent(d.TrainAccuracy));
         table.AddPlainRow($"test ({d.TestRows} rows)", $"{CliFormat.Percent(d.TestAccuracy)} ({d.TestCorrect}/{d.TestTotal})");
         console.Write(table);
+        foreach (string warning in d.Warnings)
+            console.WriteLine(warning);
         if (d.Saved is { } full)
         {
             string path = Path.GetRelativePath(Environment.CurrentDirectory, full);
@@ -194,5 +201,5 @@ internal static class TrainCommand
         string Model, string Data, string Description, int Parameters, int TrainRows, int TestRows, string Split, string Scaling,
         int? Epochs, int? BestEpoch, bool Cancelled, bool StoppedEarly, double? FinalLoss,
         double TrainAccuracy, double TestAccuracy, int TestCorrect, int TestTotal, string? Ending, string? Saved,
-        IReadOnlyList<EpochPoint>? History);
+        IReadOnlyList<EpochPoint>? History, IReadOnlyList<string> Warnings);
 }
