@@ -71,9 +71,9 @@ internal sealed class ModelReader
     private byte[] ReadBytes()
     {
         if (Directory.Exists(_path))
-            throw Error("is a folder, not a model file.", "pass the path of a .json file saved by ModelFile.Save or the CLI's --save.");
+            throw Error("is a folder, not a model file.", "pass the path of a .json file saved by ModelFile.Save or by 'rosenblatt train --out'.");
         if (!File.Exists(_path))
-            throw Error("does not exist.", "check the path; a model file is written by ModelFile.Save or the CLI's --save option.");
+            throw Error("does not exist.", "check the path; a model file is written by ModelFile.Save or by 'rosenblatt train --out'.");
         byte[] bytes;
         try
         {
@@ -106,13 +106,13 @@ internal sealed class ModelReader
     private void CheckHeader(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
-            throw Error($"holds a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not a Rosenblatt model.", "pass a file saved by ModelFile.Save or the CLI's --save.");
+            throw Error($"holds a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not a Rosenblatt model.", "pass a file saved by ModelFile.Save or by 'rosenblatt train --out'.");
         string? format = root.TryGetProperty("format", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
         if (format != ModelFile.FormatName)
             throw Error(format is null
                     ? $"is not a Rosenblatt model file (it has no \"format\": \"{ModelFile.FormatName}\" field)."
                     : $"is not a Rosenblatt model file (format is '{format}', expected '{ModelFile.FormatName}').",
-                "pass a file saved by ModelFile.Save or the CLI's --save.");
+                "pass a file saved by ModelFile.Save or by 'rosenblatt train --out'.");
         if (!root.TryGetProperty("version", out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out int version) || version < 1)
             throw Error($"the field 'version' is missing or not a whole number ≥ 1 (found {(root.TryGetProperty("version", out var raw) ? raw.GetRawText() : "nothing")}).", Resave);
         if (version > ModelFile.CurrentVersion)
