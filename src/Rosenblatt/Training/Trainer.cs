@@ -53,7 +53,8 @@ public sealed class Trainer
     /// <param name="cancellationToken">Stops training after the current batch.</param>
     /// <returns>The history of the run.</returns>
     /// <exception cref="ArgumentException">Shapes that do not fit, non-finite values, or a loss that does not fit the output layer.</exception>
-    /// <exception cref="InvalidOperationException">A hidden layer's activation cannot be trained by gradient descent (step).</exception>
+    /// <exception cref="InvalidOperationException">A hidden layer's activation cannot be trained by gradient descent (step),
+    /// or the network is already training in another <c>Fit</c> call ("this network is already training").</exception>
     /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
     public TrainingHistory Fit(
         Network network, Loss loss, Optimizer optimizer, Matrix x, Matrix y,
@@ -67,7 +68,15 @@ public sealed class Trainer
         CheckTrainable(network, loss);
         if (validation is not null)
             CheckData(network, validation.Value.X, validation.Value.Y, "validation.X", "validation.Y");
-        return FitCore(network, loss, optimizer, new MatrixRows(x), y, validation, progress, cancellationToken);
+        network.BeginTraining();
+        try
+        {
+            return FitCore(network, loss, optimizer, new MatrixRows(x), y, validation, progress, cancellationToken);
+        }
+        finally
+        {
+            network.EndTraining();
+        }
     }
 
     /// <summary>Trains <paramref name="network"/> on greyscale images kept as bytes, scaled to [0, 1] batch by batch.</summary>
@@ -101,7 +110,15 @@ public sealed class Trainer
                 $"build the network with {x.PixelsPerImage} inputs, one per pixel.");
         CheckTargets(network, x.Count, y, "x", "y");
         CheckTrainable(network, loss);
-        return FitCore(network, loss, optimizer, new ImageRows(x), y, null, progress, cancellationToken);
+        network.BeginTraining();
+        try
+        {
+            return FitCore(network, loss, optimizer, new ImageRows(x), y, null, progress, cancellationToken);
+        }
+        finally
+        {
+            network.EndTraining();
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
