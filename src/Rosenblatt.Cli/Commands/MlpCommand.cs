@@ -103,9 +103,14 @@ internal static partial class MlpCommand
         var network = Build(settings, gate.InputCount);
         var x = Matrix.FromRows(gate.X);
         var y = Targets(gate.Y, network.Outputs);
-        var history = Train(settings, network, x, y);
+        // Full batch, the seeds' way: print the outputs of the last forward pass, as the NumPy scripts print their a2
+        // after the loop; that pass ran before the last update, beside the loss it measured (the curve's last value).
+        Matrix? lastPass = settings.Batch is null && settings.Epochs == 1 ? network.Predict(x) : null;
+        var history = Train(settings, network, x, y, settings.Batch is null
+            ? new EpochCallback(e => { if (e.Epoch == settings.Epochs - 1) lastPass = network.Predict(x); })
+            : null);
 
-        var outputs = network.Predict(x);
+        var outputs = lastPass ?? network.Predict(x);
         var predictions = new List<Prediction>();
         for (int r = 0; r < gate.X.Length; r++)
         {
@@ -118,14 +123,14 @@ internal static partial class MlpCommand
         return cli.Write(parse, document, console => Render(console, document));
     }
 
-    private static TrainingHistory Train(Settings settings, Network network, Matrix x, Matrix y)
+    private static TrainingHistory Train(Settings settings, Network network, Matrix x, Matrix y, IProgress<EpochRecord>? progress = null)
     {
         var optimizer = OptimizerRegistry.Create(settings.Optimizer, settings.EffectiveLearningRate, settings.Momentum, settings.L2);
         var trainer = new Trainer(new TrainerOptions
         {
             Epochs = settings.Epochs, BatchSize = settings.Batch ?? TrainerOptions.FullBatch, Shuffle = settings.Shuffle, Seed = settings.Seed,
         });
-        return trainer.Fit(network, LossRegistry.FromName(settings.Loss), optimizer, x, y);
+        return trainer.Fit(network, LossRegistry.FromName(settings.Loss), optimizer, x, y, progress: progress);
     }
 
     /// <summary>Checks what the library cannot know: that the sizes fit the gate, and that the options belong together.</summary>
