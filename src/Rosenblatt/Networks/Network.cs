@@ -333,6 +333,8 @@ public sealed class Network
     // Apart from EnsureGradientBuffers: a lambda capturing `rows` there would allocate its closure on every call, even when the buffers fit.
     private static float[][] GradientBuffers(Dense[] layers, int rows) => layers.Select(l => new float[rows * l.Units]).ToArray();
 
-    /// <inheritdoc />
-    public override string ToString() => $"Network {Shape} ({string.Join(", ", _layers.Select(l => l.ToString()))})";
+    /// <summary>A summary: shape, layers with their activations, and the parameter count, e.g.
+    /// <c>Network 2-4-1: Dense(4, sigmoid), Dense(1, sigmoid); 17 parameters</c>.</summary>
+    public override string ToString() =>
+        $"Network {Shape}: {string.Join(", ", _layers.Select(l => l.ToString()))}; {ParameterCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} parameters";
 }
