@@ -52,6 +52,7 @@ internal static class PerceptronCommand
                 Seed = parse.GetValue(seed),
                 RecordSteps = parse.GetValue(log),
             };
+            FlagNames.InFlags(() => { options.Validate(); return 0; }, ("LearningRate", "--lr"), ("MaxEpochs", "--epochs"));
             var set = GateOrData.Load(parse, gate, data, csvFlags.Apply(parse, new DataRequest(parse.GetValue(label), Seed: parse.GetValue(seed))));
             return set is null
                 ? Execute(cli, parse, LogicGate.FromName(parse.GetValue(gate)!), options)

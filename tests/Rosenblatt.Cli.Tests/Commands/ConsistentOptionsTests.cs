@@ -118,3 +118,36 @@ public class ConsistentOptionsTests
         Assert.DoesNotContain("LabelColumn", line);
     }
 }
+
+/// <summary>Errors reached from the CLI name its flags and kinds of value, never library properties or .NET type names.</summary>
+public class CliWordsTests
+{
+    [Theory]
+    [InlineData("--lr", "0", "perceptron")]
+    [InlineData("--lr", "-1", "perceptron", "--data", "iris")]
+    [InlineData("--lr", "1e-300", "perceptron")]
+    [InlineData("--epochs", "0", "perceptron")]
+    [InlineData("--lr", "0", "backprop")]
+    [InlineData("--lr", "20", "train", "--data", "iris", "--model", "logistic")]
+    [InlineData("--epochs", "0", "train", "--data", "iris")]
+    [InlineData("--epochs", "0", "mlp")]
+    public void ABadValue_IsReportedUnderItsFlag(string flag, string value, params string[] command)
+    {
+        string line = UserErrors.AssertOneLine(CliRun.Of([.. command, flag, value]), flag);
+        foreach (string property in new[] { "LearningRate", "MaxEpochs", "Epochs must", "HasHeader", "Delimiter", "options." })
+            Assert.DoesNotContain(property, line);
+    }
+
+    [Theory]
+    [InlineData("neuron", "--bias", "abc", "as a number")]
+    [InlineData("train", "--epochs", "x", "as a whole number")]
+    [InlineData("train", "--lr", "fast", "as a number")]
+    [InlineData("train", "--patience", "x", "as a whole number")]
+    public void AValueOfTheWrongKind_IsNamedInWords_NotAsADotNetType(string command, string flag, string value, string words)
+    {
+        var run = command == "train" ? CliRun.Of(command, "--data", "iris", flag, value) : CliRun.Of(command, flag, value);
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains(words, run.Err);
+        Assert.DoesNotContain("System.", run.Err);
+    }
+}
