@@ -20,7 +20,7 @@ internal static class GateOrData
         if (value is null)
             return null;
         if (parse.GetResult(gate) is { Implicit: false })
-            throw new ArgumentException($"--gate {parse.GetValue(gate)} and --data {value} both choose what to learn. help: use one of them.");
+            throw new ArgumentException($"both --gate ({parse.GetValue(gate)}) and --data ({value}) choose what to learn. help: use one of them.");
         var set = DataArgument.Load(value, request).Data;
         if (!set.HasLabels && !set.HasTargets)
             throw new ArgumentException($"--data '{value}' has no labels, so there is nothing to learn. help: use a labelled CSV (label in the last column, or --label NAME).");

@@ -122,5 +122,5 @@ internal sealed record TrainSettings(
         return true;
     }
 
-    private static string N(double value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string N(double value) => value.ToString(CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
 }

@@ -33,7 +33,7 @@ public class ConsistentOptionsTests
     [InlineData("separable", "xor")]
     [InlineData("mlp", "xor")]
     public void GateAndData_Together_AreRefused(string command, string gate) =>
-        UserErrors.AssertOneLine(CliRun.Of(command, "--gate", gate, "--data", "iris"), "--gate", "--data iris", "use one of them");
+        UserErrors.AssertOneLine(CliRun.Of(command, "--gate", gate, "--data", "iris"), $"--gate ({gate})", "--data (iris)", "use one of them");
 
     [Theory]
     [InlineData("perceptron", "--epochs", "2")]
