@@ -117,7 +117,7 @@ internal static class TrainCommand
             history?.Last.Loss, trainAccuracy, confusion.Accuracy, confusion.Correct, confusion.Total,
             history is null ? perceptronSummary : TrainingProgress.Ending(history), saved,
             history?.Epochs.Select(e => new EpochPoint(e.Epoch, e.Loss, e.Accuracy, e.ValidationLoss, e.ValidationAccuracy)).ToArray(),
-            warnings);
+            warnings, saved is null ? null : NextCommand(s, saved));
         return cli.Write(parse, document, console => Render(console, document));
     }
 
@@ -162,7 +162,8 @@ internal static class TrainCommand
         {
             string path = Path.GetRelativePath(Environment.CurrentDirectory, full);
             console.WriteLine($"Saved the model to {path}");
-            console.WriteLine($"next: rosenblatt evaluate --model {Quote(path)} --data {Quote(d.Data)}");
+            // Written past the console's wrapping: a command broken over two lines would not work when pasted.
+            console.Profile.Out.Writer.WriteLine($"next: {d.Next}");
         }
         else
         {
@@ -191,7 +192,23 @@ internal static class TrainCommand
     };
 
 
-    private static string Quote(string text) => text.Contains(' ', StringComparison.Ordinal) ? $"\"{text}\"" : text;
+    /// <summary>The <c>evaluate</c> command for the saved model, with every option that shaped the data (label column, header,
+    /// delimiter, data folder), so it works when pasted.</summary>
+    private static string NextCommand(TrainSettings s, string saved)
+    {
+        var r = s.DataRequest;
+        var parts = new List<string> { "rosenblatt", "evaluate", "--model", Quote(Path.GetRelativePath(Environment.CurrentDirectory, saved)), "--data", Quote(s.Data) };
+        if (r.Label is { } label) parts.AddRange(["--label", Quote(label)]);
+        if (r.Header is bool header) parts.AddRange(["--header", header ? "true" : "false"]);
+        if (r.Delimiter is char delimiter) parts.AddRange(["--delimiter", delimiter == '\t' ? "tab" : Quote(delimiter.ToString())]);
+        if (r.DataDirectory is { } folder) parts.AddRange(["--data-dir", Quote(folder)]);
+        return string.Join(" ", parts);
+    }
+
+    /// <summary>A word as a POSIX shell reads it back: bare when it is plain, otherwise in single quotes.</summary>
+    internal static string Quote(string text) =>
+        text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '/' or '-' or ':' or ',' or '+')
+            ? text : "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     /// <summary>One epoch in the <c>--json</c> document.</summary>
     internal sealed record EpochPoint(int Epoch, double Loss, double? Accuracy, double? ValidationLoss, double? ValidationAccuracy);
@@ -201,5 +218,5 @@ internal static class TrainCommand
         string Model, string Data, string Description, int Parameters, int TrainRows, int TestRows, string Split, string Scaling,
         int? Epochs, int? BestEpoch, bool Cancelled, bool StoppedEarly, double? FinalLoss,
         double TrainAccuracy, double TestAccuracy, int TestCorrect, int TestTotal, string? Ending, string? Saved,
-        IReadOnlyList<EpochPoint>? History, IReadOnlyList<string> Warnings);
+        IReadOnlyList<EpochPoint>? History, IReadOnlyList<string> Warnings, string? Next);
 }
