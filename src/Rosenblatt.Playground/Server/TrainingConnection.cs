@@ -308,6 +308,12 @@ internal sealed class TrainingConnection(WebSocket socket, PlaygroundLimits limi
     private async Task SendFrameAsync(CancellationToken token)
     {
         _dirty = false;
+        if (_pendingError is not null)
+        {
+            // Before the frame that shows the stopped run, so the page shows why it stopped as it stops.
+            await SendAsync(new { type = "error", message = _pendingError }, token);
+            _pendingError = null;
+        }
         if (_network is not null)
         {
             await SendAsync(_network.Frame(_running), token);
@@ -321,11 +327,6 @@ internal sealed class TrainingConnection(WebSocket socket, PlaygroundLimits limi
             if (_perceptron.Finished)
                 _running = false;
             _awaitingAck = true;
-        }
-        if (_pendingError is not null)
-        {
-            await SendAsync(new { type = "error", message = _pendingError }, token);
-            _pendingError = null;
         }
     }
 
