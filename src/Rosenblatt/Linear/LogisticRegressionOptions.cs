@@ -35,6 +35,10 @@ public sealed record LogisticRegressionOptions
     /// <summary>The seed for shuffling (mini-batches only).</summary>
     public int Seed { get; init; }
 
+    /// <summary>Whether mini-batches visit the rows in a new seeded order every epoch (true, the default); false keeps the
+    /// data's order. Full-batch training has one batch of every row either way.</summary>
+    public bool Shuffle { get; init; } = true;
+
     /// <summary>Checks every option and throws an error naming the bad one, its value and the fix.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public void Validate()

@@ -37,6 +37,12 @@ public sealed class Trainer
     /// <summary>How this trainer runs.</summary>
     public TrainerOptions Options { get; }
 
+    /// <summary>Receives every batch's loss right after its update, on the training thread; null (the default) reports epochs only.</summary>
+    /// <remarks>Per-epoch figures (<c>progress</c> in <c>Fit</c>) average over an epoch's batches; a curve per batch shows the
+    /// noise of mini-batch descent and where a run blows up. Each report allocates one small record, so leave it null when
+    /// timing.</remarks>
+    public IProgress<BatchRecord>? BatchProgress { get; init; }
+
     /// <summary>The threads the last <c>Fit</c>'s steps were split over with the first layer's units divided between them
     /// (<see cref="SplitStep{TRows}"/>), or 0 when it used the plain step: for tests and benchmarks to know which ran. Even
     /// when split, a batch too small to split (an epoch's short last batch) takes the plain step.</summary>
@@ -164,6 +170,8 @@ public sealed class Trainer
         SplitParts = split?.Parts ?? 0;
         var clock = Stopwatch.StartNew();
         float[][]? startOfEpoch = null;
+        var batchProgress = BatchProgress;
+        int batchesPerEpoch = (n + batchSize - 1) / batchSize;
 
         for (int epoch = 1; epoch <= Options.Epochs; epoch++)
         {
@@ -193,6 +201,7 @@ public sealed class Trainer
                     correct += split.Correct;
                     lossSum += split.Loss * rows;
                     seen += rows;
+                    batchProgress?.Report(new BatchRecord(epoch, batchIndex, batchesPerEpoch, rows, split.Loss));
                     if (cancellationToken.IsCancellationRequested)
                     {
                         cancelled = true;
@@ -218,6 +227,7 @@ public sealed class Trainer
                 optimizer.Step(network.Parameters);
                 lossSum += batchLoss * rows;
                 seen += rows;
+                batchProgress?.Report(new BatchRecord(epoch, batchIndex, batchesPerEpoch, rows, batchLoss));
                 if (cancellationToken.IsCancellationRequested)
                 {
                     cancelled = true;
