@@ -43,6 +43,7 @@ internal static class TrainCommand
         if (!loaded.Data.HasLabels)
             throw new ArgumentException($"--data '{s.Data}' has no class labels, so there is nothing to learn. help: train on a labelled CSV (label in the last column, or --label NAME).");
         RefuseUnusedDataOptions(s, loaded.Kind);
+        RefuseContinuousLabel(s, loaded);
         GateOrData.RequireTwoClasses(loaded.Data, s.Data);
         var (train, test, split) = Split(loaded, s);
         string scaling = s.EffectiveScale(loaded.Kind);
@@ -119,6 +120,29 @@ internal static class TrainCommand
             history?.Epochs.Select(e => new EpochPoint(e.Epoch, e.Loss, e.Accuracy, e.ValidationLoss, e.ValidationAccuracy)).ToArray(),
             warnings, saved is null ? null : NextCommand(s, saved));
         return cli.Write(parse, document, console => Render(console, document));
+    }
+
+    /// <summary>Refuses a label that is a measurement, not a class: numbers with so many distinct values that most
+    /// "classes" would have a row or two (a price, a temperature), which would train a classifier with hundreds of
+    /// classes and a test set that has seen almost none of them.</summary>
+    /// <remarks>The rule: every label is a number, there are more than 20 distinct values, and on average fewer than five
+    /// rows each; or the numbers have fractions and more than 10 distinct values. Class codes such as 0..9 pass.</remarks>
+    private static void RefuseContinuousLabel(TrainSettings s, LoadedData loaded)
+    {
+        var set = loaded.Data;
+        if (loaded.Kind != DataKind.Csv || !set.HasLabels)
+            return;
+        var numbers = set.ClassNames.Select(n => double.TryParse(n, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) ? v : (double?)null).ToArray();
+        if (numbers.Any(v => v is null))
+            return;
+        int distinct = set.ClassCount;
+        bool fractions = numbers.Any(v => v != Math.Floor(v!.Value));
+        if (!(distinct > 20 && distinct * 5 > set.Count || fractions && distinct > 10))
+            return;
+        string column = s.DataRequest.Label is { } label ? $"'{label}'" : "the last column";
+        throw new ArgumentException(
+            $"--data '{s.Data}' has a continuous label: {column} holds {distinct} distinct numbers over {set.Count} rows, so as classes most would have a row or two. " +
+            $"help: train does classification; for a regression network use 'rosenblatt mlp --data {Quote(s.Data)} --output-activation identity', or group the label into a few classes (e.g. low, medium, high).");
     }
 
     /// <summary>Refuses options typed for another kind of data than <c>--data</c> turned out to be, rather than ignoring them.</summary>

@@ -21,6 +21,13 @@ public sealed record LogisticRegressionOptions
     public int BatchSize { get; init; } = Training.TrainerOptions.FullBatch;
 
     /// <summary>The L2 penalty λ on the weights (not the bias); 0 for none. It keeps weights finite on separable data.</summary>
+    /// <remarks>
+    /// <para>Full-batch training minimizes the mean cross-entropy plus (λ/2)·‖w‖²: the optimizer adds λ·w to the mean
+    /// gradient. scikit-learn's <c>LogisticRegression(C=…)</c> minimizes C·Σ cross-entropy + ½·‖w‖² (the sum over the n
+    /// training rows, the intercept unpenalized). Dividing that by C·n gives the same problem, so
+    /// <c>L2 = 1 / (C · n)</c> and <c>C = 1 / (L2 · n)</c>: scikit-learn's default C = 1 on the 1,437 digits training rows is
+    /// L2 ≈ 6.96e-4. Mini-batches use the same λ per step, so the mapping holds for the full-batch objective they descend.</para>
+    /// </remarks>
     public double L2 { get; init; }
 
     /// <summary>The loss improvement below which an epoch counts as "no progress".</summary>

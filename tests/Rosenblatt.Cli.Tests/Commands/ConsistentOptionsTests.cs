@@ -151,3 +151,35 @@ public class CliWordsTests
         Assert.DoesNotContain("System.", run.Err);
     }
 }
+
+/// <summary>train on a measured (continuous) label refuses with the regression command to use, instead of building hundreds of classes.</summary>
+public class ContinuousLabelTests
+{
+    private static string Csv(TempFiles files, Func<int, string> label, int rows = 200)
+    {
+        var text = new System.Text.StringBuilder("a,b,price\n");
+        for (int i = 0; i < rows; i++)
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i % 13},{i % 7},{label(i)}\n");
+        return files.Write("houses.csv", text.ToString());
+    }
+
+    [Fact]
+    public void Train_OnAContinuousLabel_RefusesAndTheSuggestedRegressionRuns()
+    {
+        using var files = new TempFiles();
+        string csv = Csv(files, i => (100 + i * 1.37).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        string line = UserErrors.AssertOneLine(CliRun.Of("train", "--data", csv), "continuous label", "200 distinct numbers over 200 rows", "--output-activation identity");
+        var regression = CliRun.Of("mlp", "--data", csv, "--output-activation", "identity", "--epochs", "5");
+        Assert.True(regression.ExitCode == 0, regression.Err);
+        Assert.Contains("regression", regression.Out);
+    }
+
+    [Fact]
+    public void Train_OnNumericClassCodes_StillClassifies()
+    {
+        using var files = new TempFiles();
+        string csv = Csv(files, i => (i % 10).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var run = CliRun.Of("train", "--data", csv, "--epochs", "2");
+        Assert.True(run.ExitCode == 0, run.Err);
+    }
+}
