@@ -22,7 +22,7 @@ public sealed class SessionTests
         {
             session.TrainEpoch();
             if (session.Epoch % 10 == 0)
-                loss = session.Frame(false).TestLoss;
+                loss = session.Frame(false).TestLoss ?? double.MaxValue;
         }
         return loss;
     }
@@ -144,6 +144,21 @@ public sealed class SessionTests
         Assert.Equal(before.Weights[1].Length - 1, before.Weights[1].Zip(after.Weights[1]).Count(p => p.First == p.Second));
         Assert.Throws<ArgumentException>(() => session.SetWeight(1, 4, 0, 1));
         Assert.Throws<ArgumentException>(() => session.SetWeight(0, 0, 0, double.NaN));
+    }
+
+    [Fact]
+    public void HugeHandSetWeights_StillGiveAFrameThePageCanRead()
+    {
+        var session = Session(new PlaygroundConfig { Dataset = "plane", Problem = "regression", Layers = [new(8, "identity"), new(8, "identity"), new(8, "identity"), new(8, "identity"), new(8, "identity"), new(8, "identity")] });
+        for (int layer = 0; layer < 7; layer++)
+            for (int from = 0; from < session.Network.Layers[layer].Inputs; from++)
+                for (int to = 0; to < session.Network.Layers[layer].Units; to++)
+                    session.SetWeight(layer, from, to, 100);
+        var frame = session.Frame(false);
+        Assert.True(frame.TrainLoss is null || double.IsFinite(frame.TrainLoss.Value));
+        // JSON has no NaN or infinity: the frame must serialize whatever the weights.
+        string json = System.Text.Json.JsonSerializer.Serialize(frame, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+        Assert.Contains("\"output\"", json);
     }
 
     [Fact]

@@ -38,6 +38,7 @@ internal static class SeparableCommand
                 var g = LogicGate.FromName(parse.GetValue(gate)!);
                 return Execute(cli, parse, g.Name.ToUpperInvariant(), g.X, g.InputCount, [LinearSeparability.Check(g.X, g.Y)]);
             }
+            ClassBalance.Check(set, parse.GetValue(data)!, 0);
             var x = set.ToRows();
             var y = set.Labels.Select(l => set.ClassNames[l]).ToArray();
             return Execute(cli, parse, set.Name, x, set.FeatureCount, LinearSeparability.CheckOneVsRest(x, y));

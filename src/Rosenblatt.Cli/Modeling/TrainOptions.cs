@@ -70,6 +70,9 @@ internal sealed class TrainOptions
     /// <summary><c>--header</c> and <c>--delimiter</c>.</summary>
     public CsvFlags Csv { get; } = new();
 
+    /// <summary><c>--save-interrupted</c>.</summary>
+    public Option<bool> SaveInterrupted { get; } = new("--save-interrupted") { Description = "On Ctrl+C, save the interrupted run over an existing --out file (by default that file is kept and the interrupted model goes beside it as NAME.interrupted.json)." };
+
     /// <summary>Adds every option to <paramref name="command"/>, with the choices that can be checked while parsing.</summary>
     /// <param name="command">The command.</param>
     public void AddTo(Command command)
@@ -87,6 +90,7 @@ internal sealed class TrainOptions
         foreach (var option in new Option[] { Data, Label, Model, Layers, Activation, Optimizer, LearningRate, Momentum, Epochs, Batch, Seed, Test, Validation, Patience, Scale, Samples, Noise, DataDirectory, Out })
             command.Options.Add(option);
         Csv.AddTo(command);
+        command.Options.Add(SaveInterrupted);
     }
 
     /// <summary>Reads the parsed values.</summary>
@@ -105,13 +109,16 @@ internal sealed class TrainOptions
             parse.GetValue(Momentum), parse.GetValue(Epochs), parse.GetValue(Batch), parse.GetValue(Seed), parse.GetValue(Test),
             parse.GetValue(Validation), parse.GetValue(Patience), parse.GetValue(Scale)!, parse.GetValue(Out),
             Csv.Apply(parse, new DataRequest(parse.GetValue(Label), parse.GetValue(Samples), parse.GetValue(Noise), parse.GetValue(Seed), parse.GetValue(DataDirectory))),
-            Given(parse));
+            Given(parse))
+        {
+            SaveInterrupted = parse.GetValue(SaveInterrupted),
+        };
     }
 
     /// <summary>The names of the options typed on the command line (not filled in from a default).</summary>
     private HashSet<string> Given(ParseResult parse)
     {
-        Option[] all = [Data, Label, Model, Layers, Activation, Optimizer, LearningRate, Momentum, Epochs, Batch, Seed, Test, Validation, Patience, Scale, Samples, Noise, DataDirectory, Out, Csv.Header, Csv.Delimiter];
+        Option[] all = [Data, Label, Model, Layers, Activation, Optimizer, LearningRate, Momentum, Epochs, Batch, Seed, Test, Validation, Patience, Scale, Samples, Noise, DataDirectory, Out, SaveInterrupted, Csv.Header, Csv.Delimiter];
         return [.. all.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name)];
     }
 }

@@ -46,6 +46,11 @@ internal sealed class TrainingConnection(WebSocket socket, PlaygroundLimits limi
         catch (WebSocketException)
         {
         }
+        catch (Exception e) when (socket.State == WebSocketState.Open)
+        {
+            // A bug, not the page's fault: say so rather than drop the connection silently.
+            await SendAsync(new { type = "error", message = $"Internal error: {e.GetType().Name}: {e.Message} This is a bug in the playground; reload the page, and please report it." }, CancellationToken.None);
+        }
         finally
         {
             cts.Cancel();

@@ -71,8 +71,8 @@ const connection = new Connection({
 
 function paintFrame(frame) {
   $('epoch').textContent = String(frame.epoch).padStart(6, '0');
-  $('train-loss').textContent = frame.trainLoss.toFixed(3);
-  $('test-loss').textContent = frame.testLoss.toFixed(3);
+  $('train-loss').textContent = frame.trainLoss == null ? '–' : frame.trainLoss.toFixed(3);
+  $('test-loss').textContent = frame.testLoss == null ? '–' : frame.testLoss.toFixed(3);
   $('test-accuracy').textContent = frame.testAccuracy == null ? '–' : `${(100 * frame.testAccuracy).toFixed(1)}%`;
   chart.add(frame.epoch, frame.trainLoss, frame.testLoss);
   const heat = $('heatmap');
