@@ -159,8 +159,9 @@ internal static class TrainCommand
     /// <summary>Refuses a label that is a measurement, not a class: numbers with so many distinct values that most
     /// "classes" would have a row or two (a price, a temperature), which would train a classifier with hundreds of
     /// classes and a test set that has seen almost none of them.</summary>
-    /// <remarks>The rule: every label is a number, there are more than 20 distinct values, and on average fewer than five
-    /// rows each; or the numbers have fractions and more than 10 distinct values. Class codes such as 0..9 pass.</remarks>
+    /// <remarks>The rule: every label is a number, some have fractions, and there are more than 10 distinct values. Whole
+    /// numbers pass (class codes such as 0..9); a column of whole-number ids with a few rows per value is refused by the
+    /// class-balance check instead.</remarks>
     private static void RefuseContinuousLabel(TrainSettings s, LoadedData loaded)
     {
         var set = loaded.Data;
@@ -171,7 +172,7 @@ internal static class TrainCommand
             return;
         int distinct = set.ClassCount;
         bool fractions = numbers.Any(v => v != Math.Floor(v!.Value));
-        if (!(distinct > 20 && distinct * 5 > set.Count || fractions && distinct > 10))
+        if (!(fractions && distinct > 10))
             return;
         string column = s.DataRequest.Label is { } label ? $"'{label}'" : "the last column";
         throw new ArgumentException(
