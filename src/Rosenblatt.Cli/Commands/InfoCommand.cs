@@ -40,12 +40,14 @@ internal static class InfoCommand
         }
         var training = model.Training;
         var history = model.History is { Epochs.Count: > 0 } h ? h : null;
-        int? weightsEpoch = history is null ? null : history.RestoredBestWeights ? history.BestEpoch : history.Epochs.Count;
+        // Epoch numbers, not positions: a long run's history is thinned, so record i is not always epoch i + 1.
+        int? weightsEpoch = history is null ? null : history.RestoredBestWeights ? history.BestEpoch : history.Last.Epoch;
+        double? weightsLoss = weightsEpoch is int we ? history!.Epochs.FirstOrDefault(e => e.Epoch == we)?.Loss : null;
         var document = new Document(
             model.Path, model.Kind, model.Description, model.FeatureCount, layers, layers.Sum(l => l.Parameters), model.ClassNames,
             model.Scaler?.Kind ?? "none", model.FeatureNames, training?.Seed, training?.Epochs,
             training?.Metrics.ToDictionary(m => m.Key, m => m.Value) ?? [], training?.Date, training?.LibraryVersion,
-            weightsEpoch, weightsEpoch is int w ? history!.Epochs[w - 1].Loss : null, history?.Epochs.Count, history?.Cancelled ?? false,
+            weightsEpoch, weightsLoss, history?.Last.Epoch, history?.Cancelled ?? false,
             history?.StoppedEarly ?? false);
         return cli.Write(parse, document, console => Render(console, document));
     }
@@ -74,7 +76,10 @@ internal static class InfoCommand
         if (d.Metrics.TryGetValue("test_accuracy", out double test)) facts.Add($"test accuracy {CliFormat.Percent(test)}");
         if (d.Metrics.TryGetValue("training_accuracy", out double trained)) facts.Add($"training accuracy {CliFormat.Percent(trained)}");
         if (d.WeightsLoss is double weightsLoss) facts.Add($"loss {CliFormat.Significant(weightsLoss, 4)} at epoch {d.WeightsEpoch}");
-        else if (d.Metrics.TryGetValue("loss", out double loss)) facts.Add($"final loss {CliFormat.Significant(loss, 4)}");
+        else if (d.WeightsEpoch is null || d.WeightsEpoch == d.EpochsRun)
+        {
+            if (d.Metrics.TryGetValue("loss", out double loss)) facts.Add($"final loss {CliFormat.Significant(loss, 4)}");
+        }
         if (d.Date is { } date) facts.Add($"saved {date.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
         if (d.Library is { } library) facts.Add($"by Rosenblatt {library}");
         if (facts.Count > 0)

@@ -82,3 +82,19 @@ public class InfoWeightsEpochTests
         }
     }
 }
+
+/// <summary>info on a long run, whose saved history is thinned, still names the epoch its weights are from.</summary>
+public class InfoThinnedHistoryTests
+{
+    [Fact]
+    public void Info_AfterMoreEpochsThanTheHistoryKeeps_NamesTheLastEpochByNumber()
+    {
+        using var files = new TempFiles();
+        string model = files.PathOf("long.json");
+        var train = CliRun.Of("train", "--data", "and", "--model", "logistic", "--lr", "0.5", "--epochs", "20000", "--patience", "20000", "--out", model, "--json");
+        Assert.True(train.ExitCode == 0, train.Err);
+        var info = CliRun.Of("info", "--model", model);
+        Assert.True(info.ExitCode == 0, info.Err);
+        Assert.Contains("20000 epochs, weights from the last", info.Out);
+    }
+}
