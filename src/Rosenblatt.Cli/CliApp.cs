@@ -97,7 +97,7 @@ public static class CliApp
             if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
             {
                 string command = CommandPath(parseResult.CommandResult);
-                string message = string.Join(" ", parseResult.Errors.Select(e => OneLine(e.Message)));
+                string message = string.Join(" ", parseResult.Errors.Select(e => TypeNamesInWords(OneLine(e.Message))));
                 message += message.Contains("help:", StringComparison.Ordinal)
                     ? $" See '{command} --help' for usage."
                     : $" help: run '{command} --help' to see the valid commands and options.";
@@ -188,6 +188,17 @@ public static class CliApp
             message = message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal);
         return OneLine(message);
     }
+
+    /// <summary>The parser's .NET type names (<c>'System.Double'</c>, <c>'System.Nullable`1[System.Int32]'</c>) in the
+    /// words a command-line user knows: "a number", "a whole number", "true or false".</summary>
+    internal static string TypeNamesInWords(string message) =>
+        System.Text.RegularExpressions.Regex.Replace(message, @"as expected type '(?:System\.Nullable`1\[)?System\.(\w+)\]?'", m => m.Groups[1].Value switch
+        {
+            "Double" or "Single" or "Decimal" => "as a number (e.g. 0.5)",
+            "Int32" or "Int64" or "Int16" or "Byte" => "as a whole number (e.g. 10)",
+            "Boolean" => "as true or false",
+            _ => "as a value of the expected kind",
+        });
 
     private static string OneLine(string text) =>
         string.Join(" ", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

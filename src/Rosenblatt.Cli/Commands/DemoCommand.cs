@@ -108,12 +108,14 @@ internal static class DemoCommand
         network.InitializeLikeNumPy(seed: 42, scale: 0.5);
         var trainer = new Trainer(new TrainerOptions { Epochs = 10_000, BatchSize = TrainerOptions.FullBatch, Shuffle = false });
         var x = Matrix.FromRows(LogicGate.Xor.X);
-        var history = trainer.Fit(network, MeanSquaredError.Instance, new Sgd(0.5), x, new Matrix(4, 1, [0, 1, 1, 0]));
-        var outputs = network.Predict(x).AsSpan().ToArray();
+        // The script prints a2 from its last forward pass, which ran before its last update: the weights after epoch 9,999.
+        float[] outputs = [];
+        var history = trainer.Fit(network, MeanSquaredError.Instance, new Sgd(0.5), x, new Matrix(4, 1, [0, 1, 1, 0]),
+            progress: new EpochCallback(e => { if (e.Epoch == e.TotalEpochs - 1) outputs = network.Predict(x).AsSpan().ToArray(); }));
         return (new Chapter("4. A hidden layer breaks the wall: seed 002's 2-4-1 network",
         [
             "sigmoid units, weights from NumPy seed 42 (randn × 0.5), lr 1.0 in the script's convention, 10000 full-batch epochs",
-            $"predictions {string.Join(" ", outputs.Select(v => v.ToString("0.0000", CultureInfo.InvariantCulture)))} for targets 0 1 1 0",
+            $"predictions {string.Join(" ", outputs.Select(v => v.ToString("0.0000", CultureInfo.InvariantCulture)))} for targets 0 1 1 0 (the last forward pass, before the last update, as the script prints)",
             $"rounded as NumPy prints them: [{string.Join(" ", outputs.Select(v => Math.Round(v, 2).ToString("0.00", CultureInfo.InvariantCulture)))}]",
             $"final loss {history.Last.Loss.ToString("0.###e+0", CultureInfo.InvariantCulture)} (mean squared error)",
         ]), network);

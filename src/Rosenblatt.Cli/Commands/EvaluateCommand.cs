@@ -29,10 +29,13 @@ internal static class EvaluateCommand
         {
             model, data, label, all, dataDir,
         };
+        var csv = new CsvFlags();
+        csv.AddTo(command);
         command.SetAction(parse =>
         {
             var loaded = CliModel.Load(parse.GetValue(model)!);
-            var rows = ModelData.Labelled(loaded, parse.GetValue(data)!, parse.GetValue(label), parse.GetValue(all), parse.GetValue(dataDir));
+            var rows = ModelData.Labelled(loaded, parse.GetValue(data)!, parse.GetValue(label), parse.GetValue(all), parse.GetValue(dataDir),
+                csv.Apply(parse, new DataRequest()));
             return Execute(cli, parse, loaded, rows);
         });
         return command;
@@ -47,7 +50,8 @@ internal static class EvaluateCommand
         var confusion = report.ConfusionMatrix;
         var document = new Document(
             model.Path, model.Description, rows.Data.Name, rows.Description, rows.Data.Count, report.Accuracy, confusion.Correct, confusion.Total, logLoss,
-            [.. report.Classes, report.MacroAverage, report.WeightedAverage], model.ClassNames, confusion.ToRows());
+            [.. report.Classes, report.MacroAverage, report.WeightedAverage], model.ClassNames, confusion.ToRows(),
+            TrainingAdvice.Of(TrainingAdvice.Majority(rows.Data.Labels, report.Accuracy, model.ClassNames, "rows scored")));
         return cli.Write(parse, document, console => Render(console, document));
     }
 
@@ -60,6 +64,8 @@ internal static class EvaluateCommand
             scores.AddPlainRow(c.Name, F(c.Precision), F(c.Recall), F(c.F1), c.Support.ToString(CultureInfo.InvariantCulture));
         console.Write(scores);
         console.Write(ConfusionTable(d.ClassNames, d.ConfusionMatrix));
+        foreach (string warning in d.Warnings)
+            console.WriteLine(warning);
     }
 
     /// <summary>The confusion matrix as a table: one row per true class, one column per predicted class, the diagonal marked.</summary>
@@ -87,5 +93,5 @@ internal static class EvaluateCommand
     /// <summary>The <c>--json</c> document.</summary>
     internal sealed record Document(
         string ModelFile, string Model, string Data, string Subset, int Rows, double Accuracy, int Correct, int Total, double? LogLoss,
-        IReadOnlyList<ClassScores> Classes, IReadOnlyList<string> ClassNames, int[][] ConfusionMatrix);
+        IReadOnlyList<ClassScores> Classes, IReadOnlyList<string> ClassNames, int[][] ConfusionMatrix, IReadOnlyList<string> Warnings);
 }

@@ -48,10 +48,16 @@ internal static class InfoCommand
             layers.Add(new LayerRow("perceptron", "Perceptron", units, units == 1 ? "step" : "argmax of scores", (model.FeatureCount + 1) * units));
         }
         var training = model.Training;
+        var history = model.History is { Epochs.Count: > 0 } h ? h : null;
+        // Epoch numbers, not positions: a long run's history is thinned, so record i is not always epoch i + 1.
+        int? weightsEpoch = history is null ? null : history.RestoredBestWeights ? history.BestEpoch : history.Last.Epoch;
+        double? weightsLoss = weightsEpoch is int we ? history!.Epochs.FirstOrDefault(e => e.Epoch == we)?.Loss : null;
         var document = new Document(
             model.Path, model.Kind, model.Description, model.FeatureCount, layers, layers.Sum(l => l.Parameters), model.ClassNames,
             model.Scaler?.Kind ?? "none", model.FeatureNames, training?.Seed, training?.Epochs,
-            training?.Metrics.ToDictionary(m => m.Key, m => m.Value) ?? [], training?.Date, training?.LibraryVersion);
+            training?.Metrics.ToDictionary(m => m.Key, m => m.Value) ?? [], training?.Date, training?.LibraryVersion,
+            weightsEpoch, weightsLoss, history?.Last.Epoch, history?.Cancelled ?? false,
+            history?.StoppedEarly ?? false);
         return cli.Write(parse, document, console => Render(console, document));
     }
 
@@ -70,10 +76,19 @@ internal static class InfoCommand
         console.WriteLine(d.Scaling == "none" ? "Scaling: none" : $"Scaling: {d.Scaling} (fitted on the training rows, applied before predicting)");
         var facts = new List<string>();
         if (d.Seed is int seed) facts.Add($"seed {seed}");
-        if (d.Epochs is int epochs) facts.Add($"{epochs} epochs");
+        if (d.EpochsRun is int run && d.WeightsEpoch is int from)
+            facts.Add(from == run ? $"{run} epochs, weights from the last" : $"{run} epochs, weights from epoch {from} (the best, restored)");
+        else if (d.Epochs is int epochs)
+            facts.Add($"{epochs} epochs");
+        if (d.Interrupted) facts.Add("interrupted (Ctrl+C) before the last planned epoch");
+        else if (d.StoppedEarly) facts.Add("stopped early (no better loss for --patience epochs)");
         if (d.Metrics.TryGetValue("test_accuracy", out double test)) facts.Add($"test accuracy {CliFormat.Percent(test)}");
         if (d.Metrics.TryGetValue("training_accuracy", out double trained)) facts.Add($"training accuracy {CliFormat.Percent(trained)}");
-        if (d.Metrics.TryGetValue("loss", out double loss)) facts.Add($"final loss {CliFormat.Significant(loss, 4)}");
+        if (d.WeightsLoss is double weightsLoss) facts.Add($"loss {CliFormat.Significant(weightsLoss, 4)} at epoch {d.WeightsEpoch}");
+        else if (d.WeightsEpoch is null || d.WeightsEpoch == d.EpochsRun)
+        {
+            if (d.Metrics.TryGetValue("loss", out double loss)) facts.Add($"final loss {CliFormat.Significant(loss, 4)}");
+        }
         if (d.Date is { } date) facts.Add($"saved {date.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
         if (d.Library is { } library) facts.Add($"by Rosenblatt {library}");
         if (facts.Count > 0)
@@ -93,5 +108,5 @@ internal static class InfoCommand
     internal sealed record Document(
         string File, string Kind, string Description, int Inputs, IReadOnlyList<LayerRow> Layers, int Parameters, IReadOnlyList<string> Classes,
         string Scaling, IReadOnlyList<string> FeatureNames, int? Seed, int? Epochs, IReadOnlyDictionary<string, double> Metrics,
-        DateTimeOffset? Date, string? Library);
+        DateTimeOffset? Date, string? Library, int? WeightsEpoch, double? WeightsLoss, int? EpochsRun, bool Interrupted, bool StoppedEarly);
 }

@@ -56,7 +56,7 @@ internal static partial class MlpCommand
         var batch = new Option<int?>("--batch") { Description = "Rows per gradient step, at least 1, shuffled each epoch; leave it out for the whole table in every step (full batch, no shuffling)." };
         var seed = new Option<int>("--seed") { Description = "The seed for the starting weights and the shuffling.", DefaultValueFactory = _ => 42 };
         var init = new Option<string?>("--init") { Description = "How weights start: zeros, constant:value, uniform[:limit], normal[:σ], xavier or he (default: xavier, or he for relu and leaky_relu).", HelpName = "name[:value]" };
-        var data = new Option<string?>("--data") { Description = "A CSV file to learn instead of a gate (numeric features, label in the last column unless --label says otherwise); with --output-activation identity the label is a real-valued target (regression).", HelpName = "file.csv" };
+        var data = new Option<string?>("--data") { Description = "A data set's name (iris, digits, ...) or a CSV file to learn instead of a gate (numeric features, label in the last column unless --label says otherwise); with --output-activation identity the label is a real-valued target (regression).", HelpName = "file.csv" };
         var label = new Option<string?>("--label") { Description = "The CSV's label column, by header name or 0-based index.", HelpName = "column" };
         var numpyInit = new Option<bool>("--numpy-init") { Description = "Replay a NumPy script: np.random.seed(seed); W = randn(in, out)·0.5 per layer, biases 0; with mse, lr/2 (the scripts' gradient convention)." };
 
@@ -64,6 +64,8 @@ internal static partial class MlpCommand
         {
             gate, layers, activation, outputActivation, loss, optimizer, momentum, l2, lr, epochs, batch, seed, init, numpyInit, data, label,
         };
+        var csvFlags = new CsvFlags();
+        csvFlags.AddTo(command);
         command.SetAction(parse =>
         {
             TryParseSizes(parse.GetValue(layers)!, out int[] sizes, out _);
@@ -75,13 +77,12 @@ internal static partial class MlpCommand
                 parse.GetValue(loss)!, parse.GetValue(optimizer)!, parse.GetValue(momentum), parse.GetValue(lr), parse.GetValue(lr),
                 parse.GetValue(epochs), parse.GetValue(batch), parse.GetValue(batch) is not null, parse.GetValue(seed),
                 parse.GetValue(init), parse.GetValue(numpyInit), parse.GetValue(l2));
-            if (csv is null)
-                return Execute(cli, parse, settings);
-            if (parse.GetResult(gate) is { Implicit: false })
-                throw new ArgumentException($"--gate {parse.GetValue(gate)} and --data {csv} both choose what to learn. help: use one of them.");
             bool regression = ActivationRegistry.FromName(output) is Identity;
-            var options = CsvColumns.Options(parse.GetValue(label)) with { Regression = regression };
-            return ExecuteCsv(cli, parse, settings, CsvLoader.Load(csv, options), layersGiven: parse.GetResult(layers) is { Implicit: false });
+            var set = GateOrData.Load(parse, gate, data,
+                csvFlags.Apply(parse, new DataRequest(parse.GetValue(label), Seed: parse.GetValue(seed), Regression: regression)));
+            return set is null
+                ? Execute(cli, parse, settings)
+                : ExecuteCsv(cli, parse, settings, set, layersGiven: parse.GetResult(layers) is { Implicit: false });
         });
         return command;
     }
@@ -102,9 +103,14 @@ internal static partial class MlpCommand
         var network = Build(settings, gate.InputCount);
         var x = Matrix.FromRows(gate.X);
         var y = Targets(gate.Y, network.Outputs);
-        var history = Train(settings, network, x, y);
+        // Full batch, the seeds' way: print the outputs of the last forward pass, as the NumPy scripts print their a2
+        // after the loop; that pass ran before the last update, beside the loss it measured (the curve's last value).
+        Matrix? lastPass = settings.Batch is null && settings.Epochs == 1 ? network.Predict(x) : null;
+        var history = Train(settings, network, x, y, settings.Batch is null
+            ? new EpochCallback(e => { if (e.Epoch == settings.Epochs - 1) lastPass = network.Predict(x); })
+            : null);
 
-        var outputs = network.Predict(x);
+        var outputs = lastPass ?? network.Predict(x);
         var predictions = new List<Prediction>();
         for (int r = 0; r < gate.X.Length; r++)
         {
@@ -117,14 +123,14 @@ internal static partial class MlpCommand
         return cli.Write(parse, document, console => Render(console, document));
     }
 
-    private static TrainingHistory Train(Settings settings, Network network, Matrix x, Matrix y)
+    private static TrainingHistory Train(Settings settings, Network network, Matrix x, Matrix y, IProgress<EpochRecord>? progress = null)
     {
         var optimizer = OptimizerRegistry.Create(settings.Optimizer, settings.EffectiveLearningRate, settings.Momentum, settings.L2);
         var trainer = new Trainer(new TrainerOptions
         {
             Epochs = settings.Epochs, BatchSize = settings.Batch ?? TrainerOptions.FullBatch, Shuffle = settings.Shuffle, Seed = settings.Seed,
         });
-        return trainer.Fit(network, LossRegistry.FromName(settings.Loss), optimizer, x, y);
+        return trainer.Fit(network, LossRegistry.FromName(settings.Loss), optimizer, x, y, progress: progress);
     }
 
     /// <summary>Checks what the library cannot know: that the sizes fit the gate, and that the options belong together.</summary>
@@ -151,6 +157,9 @@ internal static partial class MlpCommand
         if (!double.IsFinite(s.LearningRate) || s.LearningRate <= 0 || s.LearningRate > 10)
             throw new ArgumentException(
                 $"--lr must be > 0 and at most 10 (received {s.LearningRate.ToString(CultureInfo.InvariantCulture)}). help: typical values are 0.01 to 1 for sgd, 0.001 to 0.1 for adam.");
+        if (!float.IsNormal((float)s.LearningRate))
+            throw new ArgumentException(
+                $"--lr {s.LearningRate.ToString(CultureInfo.InvariantCulture)} is below float32's smallest normal number (about 1.2e-38), so the weights would never change. help: typical values are 0.01 to 1 for sgd, 0.001 to 0.1 for adam.");
         if (s.Epochs < 1 || s.Epochs > 1_000_000)
             throw new ArgumentException($"--epochs must be 1 to 1000000 (received {s.Epochs}). help: xor needs a few thousand epochs with sgd, e.g. --epochs 10000.");
         if (s.Batch < 1)

@@ -31,13 +31,15 @@ internal static class PerceptronCommand
         var shuffle = new Option<bool>("--shuffle") { Description = "Visit the samples in a new seeded order every epoch." };
         var seed = new Option<int>("--seed") { Description = "The seed for --shuffle and --init random.", DefaultValueFactory = _ => 0 };
         var log = new Option<bool>("--log") { Description = "Print every step of the rule: input, target, prediction, error, weights before and after." };
-        var data = new Option<string?>("--data") { Description = "A CSV file to learn instead of a gate (numeric features, label in the last column unless --label says otherwise).", HelpName = "file.csv" };
+        var data = new Option<string?>("--data") { Description = "What to learn instead of a gate: a data set's name (iris, digits, ...) or a CSV file (numeric features, label in the last column unless --label says otherwise).", HelpName = "name|file.csv" };
         var label = new Option<string?>("--label") { Description = "The CSV's label column, by header name or 0-based index.", HelpName = "column" };
 
         var command = new Command("perceptron", "Train Rosenblatt's perceptron on a logic gate or a CSV file and show how it learns (or why it cannot).")
         {
             gate, lr, epochs, variant, init, shuffle, seed, log, data, label,
         };
+        var csvFlags = new CsvFlags();
+        csvFlags.AddTo(command);
         command.SetAction(parse =>
         {
             var options = new PerceptronOptions
@@ -50,10 +52,11 @@ internal static class PerceptronCommand
                 Seed = parse.GetValue(seed),
                 RecordSteps = parse.GetValue(log),
             };
-            string? csv = parse.GetValue(data);
-            return csv is null
+            FlagNames.InFlags(() => { options.Validate(); return 0; }, ("LearningRate", "--lr"), ("MaxEpochs", "--epochs"));
+            var set = GateOrData.Load(parse, gate, data, csvFlags.Apply(parse, new DataRequest(parse.GetValue(label), Seed: parse.GetValue(seed))));
+            return set is null
                 ? Execute(cli, parse, LogicGate.FromName(parse.GetValue(gate)!), options)
-                : ExecuteCsv(cli, parse, CsvLoader.Load(csv, CsvColumns.Options(parse.GetValue(label))), options);
+                : ExecuteCsv(cli, parse, set, options);
         });
         return command;
     }

@@ -34,13 +34,15 @@ internal static class PlotCommand
         {
             model, data, label, kind, outDir, dataDir,
         };
+        var csv = new CsvFlags();
+        csv.AddTo(command);
         command.SetAction(parse =>
         {
             // The folder is checked before the model and data are read (and created only when a picture is drawn).
             OutputFile.CheckFolder(parse.GetValue(outDir)!, "--out-dir");
             var loaded = CliModel.Load(parse.GetValue(model)!);
             string? dataName = parse.GetValue(data);
-            var (rows, allRows) = dataName is null ? (null, null) : ModelData.LabelledBoth(loaded, dataName, parse.GetValue(label), parse.GetValue(dataDir));
+            var (rows, allRows) = dataName is null ? (null, null) : ModelData.LabelledBoth(loaded, dataName, parse.GetValue(label), parse.GetValue(dataDir), csv.Apply(parse, new DataRequest()));
             string folder = parse.GetValue(outDir)!;
             var result = Draw(loaded, rows, allRows, parse.GetValue(kind)!, folder, Path.GetFileNameWithoutExtension(loaded.Path));
             return cli.Write(parse, result, console =>

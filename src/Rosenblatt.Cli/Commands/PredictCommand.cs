@@ -23,14 +23,17 @@ internal static class PredictCommand
     public static Command Create(CliContext cli)
     {
         var model = new Option<string>("--model") { Description = "The model file written by 'rosenblatt train --out'.", HelpName = "model.json", Required = true };
-        var data = new Option<string?>("--data") { Description = "A CSV file of rows to classify (a label column, if present, is skipped).", HelpName = "file.csv" };
+        var data = new Option<string?>("--data") { Description = "A CSV file of rows to classify (a label column, if present, is skipped), or a data set's name (its labels are set aside).", HelpName = "name|file.csv" };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Where mnist and fashion-mnist live (default: $ROSENBLATT_DATA, then ./data).", HelpName = "folder" };
         var input = new VectorOption("--input", "One row to classify, e.g. --input 5.1,3.5,1.4,0.2.");
         var label = new Option<string?>("--label") { Description = "The CSV's label column, if it is not the last, by header name or 0-based index.", HelpName = "column" };
         var output = new Option<string?>("--out") { Description = "Write the predictions to this CSV file (atomically) instead of stdout.", HelpName = "predictions.csv" };
         var command = new Command("predict", "Classify rows with a saved model: one --input, or a CSV file in and a CSV file out with class probabilities.")
         {
-            model, data, input, label, output,
+            model, data, input, label, output, dataDir,
         };
+        var csvFlags = new CsvFlags();
+        csvFlags.AddTo(command);
         command.SetAction(parse =>
         {
             string? csv = parse.GetValue(data);
@@ -43,7 +46,7 @@ internal static class PredictCommand
             var loaded = CliModel.Load(modelPath);
             return row is not null
                 ? One(cli, parse, loaded, row)
-                : Many(cli, parse, loaded, ModelData.Unlabelled(loaded, csv!, parse.GetValue(label)).Data, parse.GetValue(output));
+                : Many(cli, parse, loaded, ModelData.Unlabelled(loaded, csv!, parse.GetValue(label), csvFlags.Apply(parse, new DataRequest()), parse.GetValue(dataDir)).Data, parse.GetValue(output));
         });
         return command;
     }

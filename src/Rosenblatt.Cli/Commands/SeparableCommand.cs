@@ -22,22 +22,23 @@ internal static class SeparableCommand
     public static Command Create(CliContext cli)
     {
         var gate = new Option<string>("--gate") { Description = "The logic gate to check: and, or, nand, nor, xor, xnor, andN, orN, parityN.", HelpName = "name", DefaultValueFactory = _ => "xor" };
-        var data = new Option<string?>("--data") { Description = "A CSV file to check instead of a gate (numeric features, label in the last column unless --label says otherwise); more than two classes are checked one-vs-rest.", HelpName = "file.csv" };
+        var data = new Option<string?>("--data") { Description = "A data set's name or a CSV file to check instead of a gate (numeric features, label in the last column unless --label says otherwise); more than two classes are checked one-vs-rest.", HelpName = "file.csv" };
         var label = new Option<string?>("--label") { Description = "The CSV's label column, by header name or 0-based index.", HelpName = "column" };
         var command = new Command("separable", "Decide whether two classes can be split by a line (hyperplane), and show the proof either way.")
         {
             gate, data, label,
         };
+        var csvFlags = new CsvFlags();
+        csvFlags.AddTo(command);
         command.SetAction(parse =>
         {
-            string? csv = parse.GetValue(data);
-            if (csv is null)
+            var set = GateOrData.Load(parse, gate, data, csvFlags.Apply(parse, new DataRequest(parse.GetValue(label))));
+            if (set is null)
             {
                 var g = LogicGate.FromName(parse.GetValue(gate)!);
                 return Execute(cli, parse, g.Name.ToUpperInvariant(), g.X, g.InputCount, [LinearSeparability.Check(g.X, g.Y)]);
             }
-            var set = CsvLoader.Load(csv, CsvColumns.Options(parse.GetValue(label)));
-            ClassBalance.Check(set, csv, 0);
+            ClassBalance.Check(set, parse.GetValue(data)!, 0);
             var x = set.ToRows();
             var y = set.Labels.Select(l => set.ClassNames[l]).ToArray();
             return Execute(cli, parse, set.Name, x, set.FeatureCount, LinearSeparability.CheckOneVsRest(x, y));

@@ -49,9 +49,12 @@ internal static class TrainCommand
         var loaded = DataArgument.Load(s.Data, s.DataRequest);
         if (!loaded.Data.HasLabels)
             throw new ArgumentException($"--data '{s.Data}' has no class labels, so there is nothing to learn. help: train on a labelled CSV (label in the last column, or --label NAME).");
+        RefuseUnusedDataOptions(s, loaded.Kind);
+        RefuseContinuousLabel(s, loaded);
         if (cli.Cancellation.IsCancellationRequested)
             throw new OperationCanceledException(
                 $"stopped by Ctrl+C while the data was loading, before any training; nothing was saved{(outPath is not null && File.Exists(outPath) ? $" and {s.Out} is unchanged" : "")}. help: run the command again and let it finish.");
+        GateOrData.RequireTwoClasses(loaded.Data, s.Data);
         ClassBalance.Check(loaded.Data, s.Data, loaded.Test is null && loaded.Kind != DataKind.Gate ? s.TestFraction : 0);
         var (train, test, split) = Split(loaded, s);
         s.CheckSize(train.FeatureCount, train.ClassCount, train.Count);
@@ -129,13 +132,18 @@ internal static class TrainCommand
             }
         }
 
+        var testLabels = ModelData.Remap(model, test, s.Data).Labels;
+        string[] warnings = TrainingAdvice.Of(
+            TrainingAdvice.Explosion(history, model.ClassNames.Count, s.LearningRate),
+            TrainingAdvice.Majority(testLabels, confusion.Accuracy, model.ClassNames, test == train ? "training rows" : "test rows"));
         int parameters = model.Network?.ParameterCount ?? (model.FeatureCount + 1) * model.PerceptronUnits!.Value.Bias.Count;
         var document = new TrainDocument(
             s.Model, s.Data, model.Description, parameters, train.Count, test.Count, split, scaling,
             history is { Epochs.Count: > 0 } ran ? ran.Last.Epoch : null, history?.BestEpoch, history?.Cancelled ?? false, history?.StoppedEarly ?? false,
             history?.Last.Loss, trainAccuracy, confusion.Accuracy, confusion.Correct, confusion.Total,
             history is null ? perceptronSummary : TrainingProgress.Ending(history), saved,
-            history?.Epochs.Select(e => new EpochPoint(e.Epoch, e.Loss, e.Accuracy, e.ValidationLoss, e.ValidationAccuracy)).ToArray())
+            history?.Epochs.Select(e => new EpochPoint(e.Epoch, e.Loss, e.Accuracy, e.ValidationLoss, e.ValidationAccuracy)).ToArray(),
+            warnings, saved is null ? null : NextCommand(s, saved))
         {
             Kept = kept,
         };
@@ -147,6 +155,39 @@ internal static class TrainCommand
     /// <param name="outPath">The full <c>--out</c> path.</param>
     internal static string InterruptedPath(string outPath) =>
         Path.Combine(Path.GetDirectoryName(outPath)!, Path.GetFileNameWithoutExtension(outPath) + ".interrupted" + (Path.GetExtension(outPath) is { Length: > 0 } ext ? ext : ".json"));
+
+    /// <summary>Refuses a label that is a measurement, not a class: numbers with so many distinct values that most
+    /// "classes" would have a row or two (a price, a temperature), which would train a classifier with hundreds of
+    /// classes and a test set that has seen almost none of them.</summary>
+    /// <remarks>The rule: every label is a number, some have fractions, and there are more than 10 distinct values. Whole
+    /// numbers pass (class codes such as 0..9); a column of whole-number ids with a few rows per value is refused by the
+    /// class-balance check instead.</remarks>
+    private static void RefuseContinuousLabel(TrainSettings s, LoadedData loaded)
+    {
+        var set = loaded.Data;
+        if (loaded.Kind != DataKind.Csv || !set.HasLabels)
+            return;
+        var numbers = set.ClassNames.Select(n => double.TryParse(n, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) ? v : (double?)null).ToArray();
+        if (numbers.Any(v => v is null))
+            return;
+        int distinct = set.ClassCount;
+        bool fractions = numbers.Any(v => v != Math.Floor(v!.Value));
+        if (!(fractions && distinct > 10))
+            return;
+        string column = s.DataRequest.Label is { } label ? $"'{label}'" : "the last column";
+        throw new ArgumentException(
+            $"--data '{s.Data}' has a continuous label: {column} holds {distinct} distinct numbers over {set.Count} rows, so as classes most would have a row or two. " +
+            $"help: train does classification; for a regression network use 'rosenblatt mlp --data {Quote(s.Data)} --output-activation identity', or group the label into a few classes (e.g. low, medium, high).");
+    }
+
+    /// <summary>Refuses options typed for another kind of data than <c>--data</c> turned out to be, rather than ignoring them.</summary>
+    private static void RefuseUnusedDataOptions(TrainSettings s, DataKind kind)
+    {
+        if (kind != DataKind.Synthetic && new[] { "--samples", "--noise" }.FirstOrDefault(s.WasGiven) is { } synthetic)
+            throw new ArgumentException($"{synthetic} applies to synthetic sets only, and --data '{s.Data}' is not one. help: drop {synthetic}, or use a synthetic set such as --data moons.");
+        if (kind != DataKind.Csv && new[] { "--label", "--header", "--delimiter" }.FirstOrDefault(s.WasGiven) is { } csv)
+            throw new ArgumentException($"{csv} applies to CSV files only, and --data '{s.Data}' is not one. help: drop {csv}, or give a CSV file's path.");
+    }
 
     /// <summary>The confusion matrix of <paramref name="model"/> on <paramref name="data"/>, labels matched to the model's classes by name.</summary>
     internal static Metrics.ConfusionMatrix Score(CliModel model, Dataset data, string source) =>
@@ -174,6 +215,8 @@ internal static class TrainCommand
         table.AddPlainRow($"training ({d.TrainRows} rows)", CliFormat.Percent(d.TrainAccuracy));
         table.AddPlainRow($"test ({d.TestRows} rows)", $"{CliFormat.Percent(d.TestAccuracy)} ({d.TestCorrect}/{d.TestTotal})");
         console.Write(table);
+        foreach (string warning in d.Warnings)
+            console.WriteLine(warning);
         if (d.Kept is { } keptFile && d.Saved is { } beside)
         {
             string keptPath = Path.GetRelativePath(Environment.CurrentDirectory, keptFile);
@@ -185,7 +228,8 @@ internal static class TrainCommand
         {
             string path = Path.GetRelativePath(Environment.CurrentDirectory, full);
             console.WriteLine(d.Cancelled ? $"Saved the interrupted run's model to {path}" : $"Saved the model to {path}");
-            console.WriteLine($"next: rosenblatt evaluate --model {Quote(path)} --data {Quote(d.Data)}");
+            // Written past the console's wrapping: a command broken over two lines would not work when pasted.
+            console.Profile.Out.Writer.WriteLine($"next: {d.Next}");
         }
         else
         {
@@ -214,7 +258,23 @@ internal static class TrainCommand
     };
 
 
-    private static string Quote(string text) => text.Contains(' ', StringComparison.Ordinal) ? $"\"{text}\"" : text;
+    /// <summary>The <c>evaluate</c> command for the saved model, with every option that shaped the data (label column, header,
+    /// delimiter, data folder), so it works when pasted.</summary>
+    private static string NextCommand(TrainSettings s, string saved)
+    {
+        var r = s.DataRequest;
+        var parts = new List<string> { "rosenblatt", "evaluate", "--model", Quote(Path.GetRelativePath(Environment.CurrentDirectory, saved)), "--data", Quote(s.Data) };
+        if (r.Label is { } label) parts.AddRange(["--label", Quote(label)]);
+        if (r.Header is bool header) parts.AddRange(["--header", header ? "true" : "false"]);
+        if (r.Delimiter is char delimiter) parts.AddRange(["--delimiter", delimiter == '\t' ? "tab" : Quote(delimiter.ToString())]);
+        if (r.DataDirectory is { } folder) parts.AddRange(["--data-dir", Quote(folder)]);
+        return string.Join(" ", parts);
+    }
+
+    /// <summary>A word as a POSIX shell reads it back: bare when it is plain, otherwise in single quotes.</summary>
+    internal static string Quote(string text) =>
+        text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '/' or '-' or ':' or ',' or '+')
+            ? text : "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     /// <summary>One epoch in the <c>--json</c> document.</summary>
     internal sealed record EpochPoint(int Epoch, double Loss, double? Accuracy, double? ValidationLoss, double? ValidationAccuracy);
@@ -224,7 +284,7 @@ internal static class TrainCommand
         string Model, string Data, string Description, int Parameters, int TrainRows, int TestRows, string Split, string Scaling,
         int? Epochs, int? BestEpoch, bool Cancelled, bool StoppedEarly, double? FinalLoss,
         double TrainAccuracy, double TestAccuracy, int TestCorrect, int TestTotal, string? Ending, string? Saved,
-        IReadOnlyList<EpochPoint>? History)
+        IReadOnlyList<EpochPoint>? History, IReadOnlyList<string> Warnings, string? Next)
     {
         /// <summary>The existing <c>--out</c> file an interrupted run left untouched (the run's model is in <see cref="Saved"/>), or null.</summary>
         public string? Kept { get; init; }

@@ -57,6 +57,15 @@ internal static class DataArgument
         throw new ArgumentException($"--data '{data}' is neither a data set nor a file. help: use one of: {NamesHelp}.");
     }
 
+    /// <summary>Whether <paramref name="data"/> names a built-in, data-folder, gate or synthetic set rather than a file.</summary>
+    /// <param name="data">The <c>--data</c> value.</param>
+    public static bool IsName(string data)
+    {
+        string name = data.Trim().ToLowerInvariant().Replace('_', '-');
+        return BuiltInDatasets.Names.Contains(name) || IdxNames.Contains(name) || TryGate(name, out _) || name == XorBlobs
+            || name != "xor" && SyntheticDatasets.Contains(name);
+    }
+
     /// <summary>A gate's truth table as a two-class data set, class names "0" and "1".</summary>
     /// <param name="gate">The gate.</param>
     public static Dataset Gate(LogicGate gate) =>
@@ -75,7 +84,7 @@ internal static class DataArgument
         return true;
     }
 
-    private static CsvOptions Csv(DataRequest request) => CsvColumns.Options(request.Label);
+    private static CsvOptions Csv(DataRequest request) => CsvColumns.Options(request);
 
     private static bool LooksLikePath(string data) =>
         data.Contains('/') || data.Contains('\\') || data.Contains('.');

@@ -15,9 +15,10 @@ internal sealed record ModelData(Dataset Data, string Description)
     /// <param name="all">Every row, even of the training set.</param>
     /// <param name="dataDirectory">Where MNIST-style sets live.</param>
     /// <exception cref="ArgumentException">The data has no labels, another feature count, or other classes than the model.</exception>
-    public static ModelData Labelled(CliModel model, string data, string? label, bool all, string? dataDirectory)
+    /// <param name="csv">The CSV flags (<c>--header</c>, <c>--delimiter</c>), or null for the defaults.</param>
+    public static ModelData Labelled(CliModel model, string data, string? label, bool all, string? dataDirectory, DataRequest? csv = null)
     {
-        var (loaded, set) = Read(model, data, label, dataDirectory);
+        var (loaded, set) = Read(model, data, label, dataDirectory, csv);
         return Rows(model, data, loaded, set, all);
     }
 
@@ -28,23 +29,27 @@ internal sealed record ModelData(Dataset Data, string Description)
     /// <param name="label">The CSV label column, or null.</param>
     /// <param name="dataDirectory">Where MNIST-style sets live.</param>
     /// <exception cref="ArgumentException">As for <see cref="Labelled"/>.</exception>
-    public static (ModelData HeldOut, ModelData All) LabelledBoth(CliModel model, string data, string? label, string? dataDirectory)
+    /// <param name="csv">The CSV flags, or null for the defaults.</param>
+    public static (ModelData HeldOut, ModelData All) LabelledBoth(CliModel model, string data, string? label, string? dataDirectory, DataRequest? csv = null)
     {
-        var (loaded, set) = Read(model, data, label, dataDirectory);
+        var (loaded, set) = Read(model, data, label, dataDirectory, csv);
         return (Rows(model, data, loaded, set, all: false), Rows(model, data, loaded, set, all: true));
     }
 
     /// <summary>Loads <paramref name="data"/> and checks and renumbers its labelled rows for <paramref name="model"/>.</summary>
-    private static (LoadedData Loaded, Dataset Set) Read(CliModel model, string data, string? label, string? dataDirectory)
+    private static (LoadedData Loaded, Dataset Set) Read(CliModel model, string data, string? label, string? dataDirectory, DataRequest? csv)
     {
         // A synthetic set is regenerated with the size, noise and seed it was trained with.
         var request = new DataRequest(label, SyntheticSize(model, data), model.Metric("noise"), model.Training?.Seed ?? 0,
-            dataDirectory);
+            dataDirectory, csv?.Header, csv?.Delimiter);
         var loaded = DataArgument.Load(data, request);
         var set = loaded.Data;
         if (!set.HasLabels)
             throw new ArgumentException($"--data '{data}' has no class labels, so the model's answers cannot be checked. help: use labelled data, or 'rosenblatt predict' for unlabelled rows.");
         CheckFeatures(model, set, data);
+        set = FeatureAlignment.Align(model, set, data);
+        var test = loaded.Test is { } own ? FeatureAlignment.Align(model, own, data) : null;
+        loaded = loaded with { Data = set, Test = test };
         return (loaded, Remap(model, set, data));
     }
 
@@ -84,14 +89,23 @@ internal sealed record ModelData(Dataset Data, string Description)
         return new ModelData(set, "every row");
     }
 
-    /// <summary>Unlabelled rows from a CSV for <paramref name="model"/>; a label column, if present, is skipped.</summary>
+    /// <summary>Unlabelled rows for <paramref name="model"/>: a CSV file (a label column, if present, is skipped) or,
+    /// like every command's <c>--data</c>, a data set's name (its labels are set aside).</summary>
     /// <param name="model">The model.</param>
-    /// <param name="path">The CSV file.</param>
+    /// <param name="path">The CSV file or data set name.</param>
     /// <param name="label">The label column's position, if it is not last.</param>
-    public static ModelData Unlabelled(CliModel model, string path, string? label)
+    /// <param name="csv">The CSV flags, or null for the defaults.</param>
+    /// <param name="dataDirectory">Where MNIST-style sets live.</param>
+    public static ModelData Unlabelled(CliModel model, string path, string? label, DataRequest? csv = null, string? dataDirectory = null)
     {
-        var set = CsvLoader.LoadForPrediction(path, model.FeatureCount, options: CsvColumns.Options(label));
-        return new ModelData(set, "every row");
+        var request = (csv ?? new DataRequest()) with { Label = label, DataDirectory = dataDirectory ?? csv?.DataDirectory };
+        if (!File.Exists(path) && DataArgument.IsName(path))
+        {
+            var named = Read(model, path, label, request.DataDirectory, request).Loaded.Data;
+            return new ModelData(Dataset.Unlabelled(named.Name, named.Features, named.FeatureNames), "every row");
+        }
+        var set = CsvLoader.LoadForPrediction(path, model.FeatureCount, options: CsvColumns.Options(request));
+        return new ModelData(FeatureAlignment.Align(model, set, path), "every row");
     }
 
     private static void CheckFeatures(CliModel model, Dataset set, string data)

@@ -67,6 +67,9 @@ internal sealed class TrainOptions
     /// <summary><c>--out</c>.</summary>
     public Option<string?> Out { get; } = new("--out") { Description = "Save the trained model to this JSON file (written atomically).", HelpName = "model.json" };
 
+    /// <summary><c>--header</c> and <c>--delimiter</c>.</summary>
+    public CsvFlags Csv { get; } = new();
+
     /// <summary><c>--save-interrupted</c>.</summary>
     public Option<bool> SaveInterrupted { get; } = new("--save-interrupted") { Description = "On Ctrl+C, save the interrupted run over an existing --out file (by default that file is kept and the interrupted model goes beside it as NAME.interrupted.json)." };
 
@@ -86,6 +89,7 @@ internal sealed class TrainOptions
         });
         foreach (var option in new Option[] { Data, Label, Model, Layers, Activation, Optimizer, LearningRate, Momentum, Epochs, Batch, Seed, Test, Validation, Patience, Scale, Samples, Noise, DataDirectory, Out })
             command.Options.Add(option);
+        Csv.AddTo(command);
         command.Options.Add(SaveInterrupted);
     }
 
@@ -104,9 +108,17 @@ internal sealed class TrainOptions
             parse.GetValue(Data)!, model, hidden, parse.GetValue(Activation)!, optimizer, lr,
             parse.GetValue(Momentum), parse.GetValue(Epochs), parse.GetValue(Batch), parse.GetValue(Seed), parse.GetValue(Test),
             parse.GetValue(Validation), parse.GetValue(Patience), parse.GetValue(Scale)!, parse.GetValue(Out),
-            new DataRequest(parse.GetValue(Label), parse.GetValue(Samples), parse.GetValue(Noise), parse.GetValue(Seed), parse.GetValue(DataDirectory)))
+            Csv.Apply(parse, new DataRequest(parse.GetValue(Label), parse.GetValue(Samples), parse.GetValue(Noise), parse.GetValue(Seed), parse.GetValue(DataDirectory))),
+            Given(parse))
         {
             SaveInterrupted = parse.GetValue(SaveInterrupted),
         };
+    }
+
+    /// <summary>The names of the options typed on the command line (not filled in from a default).</summary>
+    private HashSet<string> Given(ParseResult parse)
+    {
+        Option[] all = [Data, Label, Model, Layers, Activation, Optimizer, LearningRate, Momentum, Epochs, Batch, Seed, Test, Validation, Patience, Scale, Samples, Noise, DataDirectory, Out, SaveInterrupted, Csv.Header, Csv.Delimiter];
+        return [.. all.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name)];
     }
 }

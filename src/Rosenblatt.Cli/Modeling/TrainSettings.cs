@@ -20,11 +20,26 @@ namespace Rosenblatt.Cli.Modeling;
 /// <param name="Scale">auto, standard, minmax or none.</param>
 /// <param name="Out">Where to save the model, or null.</param>
 /// <param name="DataRequest">The options that shape the data.</param>
+/// <param name="Given">The options typed on the command line (e.g. <c>--optimizer</c>), or null when unknown: an option
+/// typed for a model that has no use for it is refused rather than silently ignored.</param>
 internal sealed record TrainSettings(
     string Data, string Model, int[] Hidden, string Activation, string Optimizer, double LearningRate,
     double Momentum, int Epochs, int Batch, int Seed, double TestFraction, double Validation, int? Patience, string Scale,
-    string? Out, DataRequest DataRequest)
+    string? Out, DataRequest DataRequest, IReadOnlySet<string>? Given = null)
 {
+    /// <summary>The options each model has no use for: the perceptron learns online with its own rule (no optimizer, batches,
+    /// validation or hidden activation), logistic regression has no hidden layer and no validation split.</summary>
+    private static readonly Dictionary<string, string[]> NotFor = new()
+    {
+        ["perceptron"] = ["--optimizer", "--activation", "--momentum", "--batch", "--validation", "--patience"],
+        ["logistic"] = ["--activation", "--validation"],
+        ["network"] = [],
+    };
+
+    /// <summary>Whether <paramref name="option"/> was typed on the command line.</summary>
+    /// <param name="option">The option's name, e.g. <c>--samples</c>.</param>
+    public bool WasGiven(string option) => Given?.Contains(option) == true;
+
     /// <summary>The most memory a training run may plan for: 8 GiB (weights, gradients, optimizer state and one batch's activations).</summary>
     public const long MaxTrainingBytes = 8L << 30;
 
@@ -75,8 +90,14 @@ internal sealed record TrainSettings(
     /// <exception cref="ArgumentException">A value is out of range or options do not belong together.</exception>
     public void Validate()
     {
+        if (NotFor.TryGetValue(Model, out var unused) && unused.FirstOrDefault(WasGiven) is { } extra)
+            throw new ArgumentException(
+                $"{extra} does not apply to --model {Model}{(Model == "perceptron" ? " (it learns with Rosenblatt's rule, one row at a time)" : " (it has no hidden layer)")}. " +
+                $"help: drop {extra}, or use --model network.");
         if (!double.IsFinite(LearningRate) || LearningRate <= 0 || LearningRate > 10)
             throw new ArgumentException($"--lr must be > 0 and at most 10 (received {N(LearningRate)}). help: typical values are 0.001 for adam, 0.01 to 0.1 for sgd.");
+        if (!float.IsNormal((float)LearningRate))
+            throw new ArgumentException($"--lr {N(LearningRate)} is below float32's smallest normal number (about 1.2e-38), so the weights would never change. help: typical values are 0.001 for adam, 0.01 to 0.1 for sgd.");
         if (Epochs < 1 || Epochs > 1_000_000)
             throw new ArgumentException($"--epochs must be 1 to 1000000 (received {Epochs}). help: 30 is plenty for the digits set; use --patience to stop when it stops improving.");
         if (Batch < 1)
@@ -147,5 +168,5 @@ internal sealed record TrainSettings(
         return true;
     }
 
-    private static string N(double value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string N(double value) => value.ToString(CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
 }

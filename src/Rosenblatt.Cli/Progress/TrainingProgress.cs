@@ -37,15 +37,16 @@ internal static class TrainingProgress
             return Plain(cli.Console, epochs, fit, cli.Cancellation);
 
         TrainingHistory? history = null;
+        int room = BarDescriptionWidth(cli.Console.Profile.Width);
         cli.Console.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = BarWidth }, new PercentageColumn(), new ElapsedTimeColumn())
             .Start(context =>
             {
-                var task = context.AddTask(Markup.Escape($"{title}: epoch 0/{epochs}"), maxValue: epochs);
+                var task = context.AddTask(Markup.Escape(Fit($"{title}: epoch 0/{epochs}", room)), maxValue: epochs);
                 history = fit(new SyncProgress<EpochRecord>(e =>
                 {
-                    task.Description = Markup.Escape(Line(e));
+                    task.Description = Markup.Escape(Fit(BarLine(e), room));
                     task.Value = e.Epoch;
                 }), cli.Cancellation);
                 if (history.Epochs.Count == 0 || history.Last.Epoch < epochs)
@@ -53,6 +54,33 @@ internal static class TrainingProgress
             });
         return history!;
     }
+
+    /// <summary>The live bar's own width, in columns.</summary>
+    private const int BarWidth = 12;
+
+    /// <summary>The widest line the live bar draws: 80 columns fit any terminal, and a wider one gains nothing from a longer line.</summary>
+    public const int MaxBarLine = 80;
+
+    /// <summary>Columns left for the description: the line (at most <see cref="MaxBarLine"/>) less the bar, the percentage
+    /// (<c>100%</c>), the one clock (<c>00:00:00</c>) and the spaces between the four columns.</summary>
+    /// <param name="consoleWidth">The console's width.</param>
+    internal static int BarDescriptionWidth(int consoleWidth) => Math.Max(10, Math.Min(consoleWidth, MaxBarLine) - BarWidth - 4 - 8 - 3 - 1);
+
+    /// <summary>One epoch's figures for the live bar, without a clock (the bar's elapsed-time column is the one clock), e.g.
+    /// <c>epoch 3/20 loss 0.2113 acc 93.50% val 0.25 92.10%</c>.</summary>
+    /// <param name="e">The epoch.</param>
+    public static string BarLine(EpochRecord e)
+    {
+        var parts = new List<string> { $"epoch {e.Epoch.ToString(CultureInfo.InvariantCulture)}/{e.TotalEpochs.ToString(CultureInfo.InvariantCulture)}", $"loss {CliFormat.Significant(e.Loss, 4)}" };
+        if (e.Accuracy is double accuracy)
+            parts.Add($"acc {CliFormat.Percent(accuracy)}");
+        if (e.ValidationLoss is double valLoss)
+            parts.Add($"val {CliFormat.Significant(valLoss, 4)}" + (e.ValidationAccuracy is double va ? $" {CliFormat.Percent(va)}" : ""));
+        return string.Join(" ", parts);
+    }
+
+    /// <summary><paramref name="text"/> cut to <paramref name="width"/> columns, ending in … when cut.</summary>
+    internal static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 
     private static TrainingHistory Plain(IAnsiConsole console, int epochs,
         Func<IProgress<EpochRecord>, CancellationToken, TrainingHistory> fit, CancellationToken cancellation)

@@ -118,10 +118,11 @@ public static class CsvLoader
             throw Guard.Error(nameof(options),
                 $"both LabelColumn ('{options.LabelColumn}') and LabelColumnIndex ({options.LabelColumnIndex}) are set.",
                 "name the label column one way: by header name or by 0-based index.");
+        var names = options.SettingNames;
         if (options.LabelColumn is not null && options.HasHeader == false)
             throw Guard.Error(nameof(options),
-                $"LabelColumn is '{options.LabelColumn}' but HasHeader is false, so no column has a name.",
-                "use LabelColumnIndex for a file without a header, or set HasHeader to true or null.");
+                $"{names.LabelColumn} is '{options.LabelColumn}' but {names.HasHeader} is false, so no column has a name.",
+                $"use {names.LabelColumnIndex} for a file without a header, or {names.HeaderTrue}.");
         if (options.Regression && options.ClassNames is not null)
             throw Guard.Error(nameof(options), "Regression is true but ClassNames is set.",
                 "ClassNames is for classification; drop it, or set Regression to false.");
@@ -141,6 +142,7 @@ public static class CsvLoader
 
     private static int LabelIndex(CsvRecordReader records, string[] first, CsvOptions options)
     {
+        var names = options.SettingNames;
         int width = first.Length;
         if (options.LabelColumn is string name)
         {
@@ -164,7 +166,7 @@ public static class CsvLoader
         if (width < 2)
             throw new CsvFormatException(
                 $"{records.Source}, line {records.Line}: the file has 1 column, so there is no room for both features and a label column. " +
-                "help: a labelled file needs at least one feature column and a label column; check the delimiter (options.Delimiter) if the file uses ';' or tabs.",
+                $"help: a labelled file needs at least one feature column and a label column; check the delimiter ({names.Delimiter}) if the file uses ';' or tabs.",
                 records.Source, records.Line, null, null, null);
         return width - 1;
     }
@@ -195,7 +197,7 @@ public static class CsvLoader
                     "help: every row needs the same number of fields; quote a value that contains the delimiter (\"1,5\"), or fix or remove that line.",
                     records.Source, records.Line, null, null, null);
             string help = rows == 0 && !header && options.HasHeader is null
-                ? "features must be numbers written with '.' for decimals (e.g. 3.5); line 1 was read as data because some of its cells are numbers: if it is a header, set HasHeader to true"
+                ? $"features must be numbers written with '.' for decimals (e.g. 3.5); line 1 was read as data because some of its cells are numbers: if it is a header, {options.SettingNames.HeaderTrue}"
                 : "features must be numbers written with '.' for decimals (e.g. 3.5)";
             if ((long)features.Count + featureColumns.Length > Array.MaxLength)
                 throw new CsvFormatException(
@@ -223,7 +225,7 @@ public static class CsvLoader
         if (rows == 0)
             throw new CsvFormatException(
                 $"{records.Source}: the file has a header (line {headerLine}) but no data rows. " +
-                "help: add rows of values under the header; if line 1 is data, set HasHeader to false.",
+                $"help: add rows of values under the header; if line 1 is data, {options.SettingNames.HeaderFalse}.",
                 records.Source, null, null, null, null);
 
         var matrix = new Matrix(rows, featureColumns.Length, features.ToArray());
@@ -253,8 +255,10 @@ public static class CsvLoader
         return any;
     }
 
+    /// <summary>Parses a finite float32; a nonzero number that float32 would round to 0 fails, as one beyond its range does.</summary>
     internal static bool TryParse(ReadOnlySpan<char> text, out float value) =>
-        float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && float.IsFinite(value);
+        float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && float.IsFinite(value)
+        && (value != 0 || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) || d == 0);
 
     /// <summary>Parses one cell as a finite float32, or throws naming the cell.</summary>
     internal static float ParseNumber(CsvRecordReader records, int column, string? columnName, string help)
@@ -267,7 +271,9 @@ public static class CsvLoader
             throw CellError(records, column, columnName, text, "the cell is empty.",
                 $"fill in the value or remove line {records.Line}; missing values are never read as 0.");
         string problem = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)
-            ? double.IsFinite(d) ? $"{Quote(text)} is outside float32's range (about ±3.4e38)." : $"{Quote(text)} is not a finite number."
+            ? !double.IsFinite(d) ? $"{Quote(text)} is not a finite number."
+            : Math.Abs(d) > float.MaxValue ? $"{Quote(text)} is outside float32's range (about ±3.4e38)."
+            : $"{Quote(text)} is too small for float32 (below about 1.4e-45 it would become 0)."
             : $"{Quote(text)} is not a number.";
         throw CellError(records, column, columnName, text, problem, $"{help}; fix or remove line {records.Line}.");
     }

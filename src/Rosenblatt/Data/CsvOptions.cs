@@ -40,6 +40,9 @@ public sealed record CsvOptions
     /// learned even if the file lacks some classes or lists them in another order. A label not in the list is an error.</remarks>
     public IReadOnlyList<string>? ClassNames { get; init; }
 
+    /// <summary>The names error messages give the settings above; a front end passes its own (the CLI's flags).</summary>
+    public CsvSettingNames SettingNames { get; init; } = CsvSettingNames.Library;
+
     /// <summary>The data set's name for reports; null uses the file name without its extension.</summary>
     public string? Name { get; init; }
 }

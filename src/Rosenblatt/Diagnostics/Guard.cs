@@ -21,6 +21,14 @@ internal static class Guard
                 $"{paramName} must be a finite number > 0 (received {Format(value)}). help: {help}");
     }
 
+    /// <summary>Refuses a step size that float32, the weights' type, cannot hold as a normal number: the updates would be 0.</summary>
+    internal static void Float32Step(double value, string paramName, string help)
+    {
+        if (value > 0 && !float.IsNormal((float)value))
+            throw new ArgumentOutOfRangeException(paramName, value,
+                $"{paramName} is {Format(value)}, below float32's smallest normal number (about 1.2e-38), so no weight would ever change. help: {help}");
+    }
+
     internal static void InRange(double value, double min, double max, string paramName, string help)
     {
         if (double.IsNaN(value) || value < min || value > max)

@@ -98,7 +98,7 @@ public class LogisticRegression<TLabel> : NetworkClassifier<TLabel> where TLabel
     {
         Epochs = Options.MaxEpochs,
         BatchSize = Options.BatchSize,
-        Shuffle = Options.BatchSize != TrainerOptions.FullBatch,
+        Shuffle = Options.Shuffle && Options.BatchSize != TrainerOptions.FullBatch,
         Seed = Options.Seed,
         EarlyStoppingPatience = Options.Patience,
         MinDelta = Options.Tolerance,

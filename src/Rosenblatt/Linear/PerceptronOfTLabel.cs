@@ -485,6 +485,20 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
 
     private static string Text(TLabel label) => Convert.ToString(label, System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
+    /// <summary>A summary: inputs, units (one, or one per class one-vs-rest), the weights of a binary perceptron, the
+    /// classes and whether training converged; or that it is not fitted.</summary>
+    public override string ToString()
+    {
+        if (_fitted is null)
+            return "Perceptron (not fitted: call Fit(x, y))";
+        var units = _fitted.Units;
+        string weights = units.Length == 1
+            ? $"w = {Training.HistoryFormat.List(units[0].Weights, Training.HistoryFormat.Number)}, b = {Training.HistoryFormat.Number(units[0].Bias)}"
+            : $"{units.Length} units (one-vs-rest)";
+        return $"Perceptron {_fitted.Features} inputs, {weights}; classes {Training.HistoryFormat.List(_fitted.Encoder.Classes, c => c.ToString() ?? "")}; "
+            + $"{(_fitted.Report.Converged ? "converged" : "did not converge")} after {_fitted.Report.EpochsRun} epochs";
+    }
+
     private Fitted State(string member) => _fitted ?? throw new NotFittedException("Perceptron", member);
 
     private (double[] Weights, double Bias) BinaryUnit(string member)

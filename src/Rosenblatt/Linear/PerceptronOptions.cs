@@ -49,6 +49,7 @@ public sealed record PerceptronOptions
     {
         Guard.Positive(LearningRate, nameof(LearningRate), "typical values are 0.01 to 1; with zero initial weights any positive value learns the same boundary.");
         Guard.InRange(LearningRate, double.Epsilon, 1e6, nameof(LearningRate), "a learning rate above 1e6 only invites overflow; typical values are 0.01 to 1.");
+        Guard.Float32Step(LearningRate, nameof(LearningRate), "typical values are 0.01 to 1; the float32 path (a Matrix or images) would round this rate to nothing.");
         Guard.AtLeast(MaxEpochs, 1, nameof(MaxEpochs), "train for at least one epoch (one pass over the data), e.g. 10 for the logic gates.");
         Guard.AtMost(MaxEpochs, 100_000_000, nameof(MaxEpochs), "that many epochs will not finish; if the data is not separable, more epochs never help.");
         if (Initialization == WeightInitialization.SmallRandom)

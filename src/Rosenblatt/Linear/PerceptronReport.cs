@@ -36,4 +36,10 @@ public sealed record PerceptronReport
 
     /// <summary>The plain-English verdict: converged, or not and why, with advice.</summary>
     public required string Summary { get; init; }
+
+    /// <summary>The report with its lists printed (mistakes per epoch, each unit's verdict), not their type names.</summary>
+    public override string ToString() =>
+        $"PerceptronReport {{ Converged = {Converged}, EpochsRun = {EpochsRun}, MistakesPerEpoch = {Training.HistoryFormat.List(MistakesPerEpoch, m => m.ToString(System.Globalization.CultureInfo.InvariantCulture))}, "
+        + $"Updates = {Updates}, UpdateBound = {(UpdateBound is long b ? b.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none")}, TrainingAccuracy = {Training.HistoryFormat.Number(TrainingAccuracy)}, "
+        + $"Separability = {Training.HistoryFormat.List(Separability, s => s.Verdict.ToString())}, Summary = {Summary} }}";
 }

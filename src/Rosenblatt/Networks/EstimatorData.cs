@@ -18,6 +18,9 @@ internal static class EstimatorData
                 double v = x[i][j];
                 if (Math.Abs(v) > float.MaxValue)
                     throw Guard.Error(name, $"{name}[{i}][{j}] is {Guard.Format(v)}, beyond float32's range.", "scale the feature (e.g. StandardScaler) before training.");
+                if (v != 0 && (float)v == 0)
+                    throw Guard.Error(name, $"{name}[{i}][{j}] is {Guard.Format(v)}, too small for float32: it would become 0.",
+                        "rescale the feature (e.g. StandardScaler) or write 0 if 0 is meant.");
                 data[i * width + j] = (float)v;
             }
         }

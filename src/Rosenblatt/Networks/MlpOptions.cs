@@ -39,6 +39,10 @@ public sealed record MlpOptions
     /// <summary>The seed for initial weights, shuffling and the validation split.</summary>
     public int Seed { get; init; }
 
+    /// <summary>Whether to visit the rows in a new seeded order every epoch (true, the default); false keeps the data's
+    /// order, so every epoch's batches are the same rows in the same order (to replay a script or study one order).</summary>
+    public bool Shuffle { get; init; } = true;
+
     /// <summary>The fraction of training rows held out for validation.</summary>
     public double ValidationSplit { get; init; }
 
@@ -77,12 +81,12 @@ public sealed record MlpOptions
 
     internal Training.Trainer Trainer() => new(ToTrainerOptions());
 
-    /// <summary>The training loop's options these hyperparameters stand for (shuffled every epoch).</summary>
+    /// <summary>The training loop's options these hyperparameters stand for (shuffled every epoch unless Shuffle is false).</summary>
     private Training.TrainerOptions ToTrainerOptions() => new()
     {
         Epochs = Epochs,
         BatchSize = BatchSize,
-        Shuffle = true,
+        Shuffle = Shuffle,
         Seed = Seed,
         ValidationSplit = ValidationSplit,
         EarlyStoppingPatience = EarlyStoppingPatience,

@@ -108,4 +108,10 @@ public sealed class MlpRegressor
         }
         return total == 0 ? (residual == 0 ? 1 : 0) : 1 - residual / total;
     }
+
+    /// <summary>A summary: the network (layers, activations, parameters) and how training ended; or that it is not fitted.</summary>
+    public override string ToString() => _network is null
+        ? "MlpRegressor (not fitted: call Fit(x, y))"
+        : $"MlpRegressor {_network.Shape}: {string.Join(", ", _network.Layers)}; {_network.ParameterCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} parameters"
+          + (_history is null ? "" : $"; {Training.HistoryFormat.Ending(_history)}");
 }

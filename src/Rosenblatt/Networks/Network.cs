@@ -22,6 +22,7 @@ public sealed class Network
     private readonly Parameter[] _parameters;
     private readonly ParameterList _parameterList;
     private float[][] _grad = [];
+    private int _training;
 
     /// <summary>Builds a network with the starting weights drawn from seed 0.</summary>
     /// <param name="inputs">Features per sample.</param>
@@ -110,6 +111,21 @@ public sealed class Network
 
     /// <summary>The trainable parameters, in layer order (weights, then bias, per layer).</summary>
     public IReadOnlyList<Parameter> Parameters => _parameterList;
+
+    /// <summary>Marks the network as training, or throws if another <c>Fit</c> on it has not returned.</summary>
+    /// <remarks>Training reuses the network's buffers batch after batch, so two fits at once would overwrite each other's
+    /// activations and fail deep in a matrix product (or, worse, silently mix their weights). One flag, set atomically,
+    /// turns that into an error that says what happened.</remarks>
+    /// <exception cref="InvalidOperationException">The network is already training.</exception>
+    internal void BeginTraining()
+    {
+        if (Interlocked.Exchange(ref _training, 1) != 0)
+            throw new InvalidOperationException(
+                "this network is already training: another Fit call on it has not returned. help: wait for that Fit to finish, or give each concurrent Fit its own network.");
+    }
+
+    /// <summary>Ends what <see cref="BeginTraining"/> began.</summary>
+    internal void EndTraining() => Volatile.Write(ref _training, 0);
 
     /// <summary>The same parameters as <see cref="Parameters"/>, as the array itself for the training loop.</summary>
     internal Parameter[] ParameterArray => _parameters;
@@ -353,6 +369,8 @@ public sealed class Network
     // Apart from EnsureGradientBuffers: a lambda capturing `rows` there would allocate its closure on every call, even when the buffers fit.
     private static float[][] GradientBuffers(Dense[] layers, int rows) => layers.Select(l => new float[rows * l.Units]).ToArray();
 
-    /// <inheritdoc />
-    public override string ToString() => $"Network {Shape} ({string.Join(", ", _layers.Select(l => l.ToString()))})";
+    /// <summary>A summary: shape, layers with their activations, and the parameter count, e.g.
+    /// <c>Network 2-4-1: Dense(4, sigmoid), Dense(1, sigmoid); 17 parameters</c>.</summary>
+    public override string ToString() =>
+        $"Network {Shape}: {string.Join(", ", _layers.Select(l => l.ToString()))}; {ParameterCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} parameters";
 }

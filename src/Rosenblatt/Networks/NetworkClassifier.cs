@@ -106,4 +106,11 @@ public abstract class NetworkClassifier<TLabel> : IClassifier<TLabel> where TLab
     private protected Network Net(string member) => _network ?? throw NotFitted(member);
 
     private NotFittedException NotFitted(string member) => new(_modelName, member);
+
+    /// <summary>A summary: the network (layers, activations, parameters), the classes and how training ended; or that it is not fitted.</summary>
+    /// <remarks>What a learner wants to see when printing a model: its shape and what it learnt, not a type name.</remarks>
+    public override string ToString() => _network is null || _encoder is null
+        ? $"{_modelName} (not fitted: call Fit(x, y))"
+        : $"{_modelName} {_network.Shape}: {string.Join(", ", _network.Layers)}; {_network.ParameterCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} parameters; "
+          + $"classes {HistoryFormat.List(_encoder.Classes, c => c.ToString() ?? "")}" + (_history is null ? "" : $"; {HistoryFormat.Ending(_history)}");
 }

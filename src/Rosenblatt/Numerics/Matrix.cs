@@ -140,8 +140,10 @@ public sealed class Matrix
         return result;
     }
 
-    /// <summary>The shape, e.g. <c>Matrix 128×784</c>; the values are left out because they can be millions.</summary>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Matrix {Rows}×{Columns}");
+    /// <summary>The shape and the values as NumPy prints them, e.g. <c>Matrix 2×2</c> then <c>[[1 2]</c>, <c> [3 4]]</c>.</summary>
+    /// <remarks>Beyond six rows or columns only the first and last three are shown, with <c>...</c> between, because a
+    /// matrix can hold millions of values; up to 4 significant digits each.</remarks>
+    public override string ToString() => MatrixFormat.Format(this);
 
     private int Index(int row, int column)
     {

@@ -28,7 +28,7 @@ public abstract class Optimizer
     public abstract string Name { get; }
 
     /// <summary>The current step size; schedules change it between epochs.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Not in (0, 10].</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Not in (0, 10], or so small that float32 rounds it to 0 or a subnormal.</exception>
     public double LearningRate
     {
         get => _learningRate;
@@ -36,6 +36,7 @@ public abstract class Optimizer
         {
             Guard.Positive(value, nameof(LearningRate), "typical values are 0.001 (Adam) to 1 (plain SGD on tiny data).");
             Guard.InRange(value, 0, 10, nameof(LearningRate), "a learning rate above 10 diverges on any sensible network; typical values are 0.001 to 1.");
+            Guard.Float32Step(value, nameof(LearningRate), "typical values are 0.001 (Adam) to 1 (plain SGD on tiny data).");
             _learningRate = value;
         }
     }

@@ -68,6 +68,11 @@ public sealed class TrainingHistory
 
     internal int Count => _count;
 
+    /// <summary>A summary with the losses printed: epochs run, how the run ended, the best epoch and the loss per epoch (cut to its ends when long).</summary>
+    public override string ToString() =>
+        _count == 0 ? "TrainingHistory (no epochs)"
+        : $"TrainingHistory: {HistoryFormat.Ending(this)}; best epoch {BestEpoch}; loss {HistoryFormat.List(Epochs, e => HistoryFormat.Number(e.Loss))}";
+
     internal void Add(EpochRecord record) =>
         Add(record.Epoch, record.TotalEpochs, record.Loss, record.Accuracy, record.ValidationLoss, record.ValidationAccuracy, record.LearningRate, record.Elapsed);
 

@@ -16,6 +16,7 @@ public class DemoCommandTests
         Assert.Contains("learned w = [0.2, 0.1], b = -0.2", run.Out);
         Assert.Contains("mistakes per epoch: 3, 3, 4, 4, 4, 4, 4, 4, 4, 4", run.Out);
         Assert.Contains("[0.03 0.97 0.97 0.03]", run.Out);
+        Assert.Contains("predictions 0.0298 0.9748 0.9747 0.0250 for targets 0 1 1 0", run.Out);
 
         var accuracy = System.Text.RegularExpressions.Regex.Match(run.Out, @"test accuracy (\d+\.\d+)% \((\d+)/360 images");
         Assert.True(accuracy.Success, run.Out);

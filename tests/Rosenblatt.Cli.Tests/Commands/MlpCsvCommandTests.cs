@@ -81,7 +81,7 @@ public sealed class MlpCsvCommandTests : IDisposable
     [Theory]
     [InlineData("--layers 3,4,1", "error: --layers starts with 3 inputs but xor has 2 features (received '3,4,1'). help:")]
     [InlineData("--layers 2,4,3", "error: --layers ends with 3 outputs but xor has 2 classes (no, yes) (received '2,4,3'). help: end with 1")]
-    [InlineData("--gate and", "error: --gate and and --data")]
+    [InlineData("--gate and", "error: both --gate (and) and --data (")]
     [InlineData("--batch -2", "error: --batch must be at least 1 (received -2).")]
     public void Data_BadInput_ExitsOne_WithOneClearLine(string args, string expected)
     {

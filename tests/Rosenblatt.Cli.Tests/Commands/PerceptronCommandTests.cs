@@ -56,7 +56,7 @@ public class PerceptronCommandTests
     {
         var run = CliRun.Of("perceptron", "--lr", "-0.1");
         Assert.Equal(ExitCodes.UserError, run.ExitCode);
-        Assert.StartsWith("error: LearningRate must be a finite number > 0 (received -0.1). help:", run.Err);
+        Assert.StartsWith("error: --lr must be a finite number > 0 (received -0.1). help:", run.Err);
         Assert.Single(run.Err.Trim().Split('\n'));
     }
 

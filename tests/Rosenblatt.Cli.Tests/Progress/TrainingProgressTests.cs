@@ -103,3 +103,38 @@ public class TrainingProgressTests
         Assert.Equal("epoch  3/10  loss 0.25  accuracy 90.00%  val loss 0.3  val accuracy 87.50%  1.5s, about 3.5s left", TrainingProgress.Line(record));
     }
 }
+
+/// <summary>The live bar fits 80 columns and shows one clock.</summary>
+public class LiveBarWidthTests
+{
+    [Theory]
+    [InlineData(80)]
+    [InlineData(200)]
+    public void Interactive_EveryDrawnLineFitsEightyColumns_WithOneClock(int width)
+    {
+        var stdout = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Out = new Spectre.Console.AnsiConsoleOutput(stdout),
+            Ansi = Spectre.Console.AnsiSupport.Yes,
+            ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
+            Interactive = Spectre.Console.InteractionSupport.Yes,
+        });
+        console.Profile.Width = width;
+        var cli = new CliContext(console, stdout, new StringWriter());
+        var network = new Network(2, [new Dense(4, "tanh"), new Dense(1, "sigmoid")], seed: 3);
+        var (x, y) = (Matrix.FromRows(LogicGate.Xor.X), new Matrix(4, 1, [0, 1, 1, 0]));
+        // Long figures: a six-digit epoch count, validation loss and accuracy.
+        TrainingProgress.Run(cli, json: false, "a data set with a long name 2-4-1", 100_000, (progress, token) =>
+            new Trainer(new TrainerOptions { Epochs = 3, BatchSize = TrainerOptions.FullBatch }).Fit(network, BinaryCrossEntropy.Instance, new Adam(0.05),
+                x, y, validation: (x, y), progress: new SyncProgress<EpochRecord>(e => progress.Report(e with { TotalEpochs = 100_000 })), cancellationToken: token));
+        string plain = System.Text.RegularExpressions.Regex.Replace(stdout.ToString(), @"\x1b\[[0-9;?]*[A-Za-z]|\x1b[78]", "");
+        string[] lines = [.. plain.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Where(l => l.Trim().Length > 0)];
+        Assert.Contains(lines, l => l.Contains("epoch 3/100000", StringComparison.Ordinal));
+        foreach (string line in lines)
+        {
+            Assert.True(line.TrimEnd().Length <= 80, $"{line.TrimEnd().Length} columns: '{line}'");
+            Assert.True(System.Text.RegularExpressions.Regex.Matches(line, @"\d+(\.\d)?s\b|\d\d:\d\d:\d\d").Count <= 1, $"two clocks: '{line}'");
+        }
+    }
+}

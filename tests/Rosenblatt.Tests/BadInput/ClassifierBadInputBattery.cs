@@ -44,6 +44,22 @@ public abstract class ClassifierBadInputBattery
     public void Train_WithInfinity_NamesTheCell() =>
         AssertTeaches(Assert.ThrowsAny<ArgumentException>(() => CreateModel().Train([[double.PositiveInfinity, 0], [0, 1]], [0, 1])), "x[0][0]", "Infinity");
 
+    /// <summary>Whether the model computes in float32 (the networks), so a value float32 cannot hold is refused rather than flushed.</summary>
+    protected virtual bool ComputesInFloat32 => true;
+
+    [Fact]
+    public void Train_WithValueBeyondFloat32_IsRefusedOrKeptExactly_LikeOneTooSmall()
+    {
+        foreach (double v in new[] { 1e300, 1e-300 })
+        {
+            double[][] x = [[0, 0], [0, v], [1, 0], [1, 1]];
+            if (ComputesInFloat32)
+                AssertTeaches(Assert.ThrowsAny<ArgumentException>(() => CreateModel().Train(x, Y)), "x[1][1]", "float32");
+            else
+                CreateModel().Train(x, Y);
+        }
+    }
+
     [Fact]
     public void Train_WithFewerLabelsThanRows_GivesBothCounts() =>
         AssertTeaches(Assert.ThrowsAny<ArgumentException>(() => CreateModel().Train(X, [0, 1, 1])), "3 labels", "4 rows");
@@ -84,6 +100,12 @@ public abstract class ClassifierBadInputBattery
     public void Create_WithBadLearningRate_QuotesTheValue(double learningRate) =>
         AssertTeaches(Assert.ThrowsAny<ArgumentException>(() => CreateWithLearningRate(learningRate)), "LearningRate",
             learningRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+
+    [Theory]
+    [InlineData(1e-300)]
+    [InlineData(1e-40)]
+    public void Create_WithLearningRateThatUnderflowsFloat32_IsRefused(double learningRate) =>
+        AssertTeaches(Assert.ThrowsAny<ArgumentException>(() => CreateWithLearningRate(learningRate)), "LearningRate", "float32");
 
     [Theory]
     [InlineData(0)]

@@ -143,6 +143,8 @@ public class CsvLoaderTests
     [InlineData("NaN", "not a finite number")]
     [InlineData("Infinity", "not a finite number")]
     [InlineData("1e39", "outside float32's range")]
+    [InlineData("1e-50", "too small for float32")]
+    [InlineData("-2e-46", "too small for float32")]
     [InlineData("3,5", "")]
     public void NonFiniteOrOutOfRangeNumbers_AreErrors(string cell, string problem)
     {
@@ -150,6 +152,17 @@ public class CsvLoaderTests
         Assert.Equal(2, e.Column);
         Assert.Equal(cell, e.Value);
         Assert.Contains(problem, e.Message);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-0.0")]
+    [InlineData("0e-99")]
+    [InlineData("1e-40")]
+    public void ZeroAndSubnormalNumbers_AreRead(string cell)
+    {
+        var set = CsvLoader.Load(new StringReader($"a,b,label\n1,{cell},x\n2,3,y\n"), "flowers.csv");
+        Assert.Equal(float.Parse(cell, System.Globalization.CultureInfo.InvariantCulture), set.Features[0, 1]);
     }
 
     [Fact]
