@@ -20,6 +20,8 @@ public sealed class MinMaxScaler : Scaler
 {
     private double[]? _min;
     private double[]? _max;
+    private double[]? _learningMin;
+    private double[]? _learningMax;
 
     /// <summary>Creates an unfitted scaler onto [<paramref name="rangeMin"/>, <paramref name="rangeMax"/>].</summary>
     /// <param name="rangeMin">The value each column's training minimum maps to.</param>
@@ -72,18 +74,30 @@ public sealed class MinMaxScaler : Scaler
         return scaler;
     }
 
-    private protected override void Learn(double[][] columns)
+    private protected override void BeginLearning(int columns)
     {
-        var min = new double[columns.Length];
-        var max = new double[columns.Length];
-        for (int j = 0; j < columns.Length; j++)
+        _learningMin = new double[columns];
+        _learningMax = new double[columns];
+    }
+
+    private protected override void LearnColumn(int column, ReadOnlySpan<double> values)
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (double v in values)
         {
-            min[j] = columns[j].Min();
-            max[j] = columns[j].Max();
-            CheckLearned(max[j] - min[j], j, "range (max − min)");
+            if (v < min) min = v;
+            if (v > max) max = v;
         }
-        _min = min;
-        _max = max;
+        _learningMin![column] = min;
+        _learningMax![column] = max;
+        CheckLearned(max - min, column, "range (max − min)");
+    }
+
+    private protected override void EndLearning()
+    {
+        _min = _learningMin;
+        _max = _learningMax;
+        _learningMin = _learningMax = null;
     }
 
     private protected override double Apply(double value, int column)
