@@ -1,4 +1,5 @@
 using System.Globalization;
+using Rosenblatt.Data;
 using Rosenblatt.Linear;
 using Rosenblatt.Networks;
 using Rosenblatt.Numerics;
@@ -137,7 +138,42 @@ internal sealed class CliModel
     /// still names the predicted class, and each column belongs to one class name.</remarks>
     public double[][] Outputs(Matrix x)
     {
-        double[][] rows = Rows(x);
+        // A chunk of rows at a time: the double rows (and their scaled copy) of a large set never exist all at once.
+        const int chunk = 1024;
+        if (x.Rows <= chunk)
+            return OutputsOf(Rows(x, 0, x.Rows));
+        var result = new double[x.Rows][];
+        for (int start = 0; start < x.Rows; start += chunk)
+        {
+            var part = OutputsOf(Rows(x, start, Math.Min(chunk, x.Rows - start)));
+            part.CopyTo(result, start);
+        }
+        return result;
+    }
+
+    /// <summary>As <see cref="Outputs(Matrix)"/> for a data set; a set of byte images (MNIST) is read from its bytes a chunk at a
+    /// time and scaled by a per-pixel table, with no float copy of the set (network and logistic models; the same values).</summary>
+    /// <param name="data">The rows.</param>
+    public double[][] Outputs(Dataset data)
+    {
+        if (data.Images is { } images)
+        {
+            double[][]? fromBytes = _estimator switch
+            {
+                MlpClassifier<string> m => m.PredictProbabilities(images, Scaler),
+                MlpClassifier<int> m => m.PredictProbabilities(images, Scaler),
+                LogisticRegression<string> m => m.PredictProbabilities(images, Scaler),
+                LogisticRegression<int> m => m.PredictProbabilities(images, Scaler),
+                _ => null,
+            };
+            if (fromBytes is not null)
+                return fromBytes;
+        }
+        return Outputs(data.Features);
+    }
+
+    private double[][] OutputsOf(double[][] rows)
+    {
         if (Scaler is not null)
             rows = Scaler.Transform(rows);
         double[][] outputs = _estimator switch
@@ -171,11 +207,11 @@ internal sealed class CliModel
     /// <param name="name">The metric's name, e.g. <c>test_accuracy</c>.</param>
     public double? Metric(string name) => Training?.Metrics.TryGetValue(name, out double v) == true ? v : null;
 
-    private static double[][] Rows(Matrix x)
+    private static double[][] Rows(Matrix x, int start, int count)
     {
-        var rows = new double[x.Rows][];
-        for (int r = 0; r < x.Rows; r++)
-            rows[r] = Array.ConvertAll(x.Row(r).ToArray(), v => (double)v);
+        var rows = new double[count][];
+        for (int r = 0; r < count; r++)
+            rows[r] = Array.ConvertAll(x.Row(start + r).ToArray(), v => (double)v);
         return rows;
     }
 
