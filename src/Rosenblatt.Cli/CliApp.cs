@@ -39,6 +39,7 @@ public static class CliApp
         PlotCommand.Create,
         DataCommand.Create,
         BenchCommand.Create,
+        PlaygroundCommand.Create,
     ];
 
     /// <summary>Runs the CLI with plain, uncoloured, 100-column output: the form tests and scripts compare.</summary>

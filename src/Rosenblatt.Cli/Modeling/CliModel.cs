@@ -62,7 +62,7 @@ internal sealed class CliModel
     /// <summary>What the model file records about training (seed, epochs, metrics), or null for a fresh model.</summary>
     public TrainingSummary? Training { get; }
 
-    /// <summary>Whether <see cref="Outputs"/> are probabilities (network, logistic) rather than scores (perceptron).</summary>
+    /// <summary>Whether <see cref="Outputs(Matrix)"/> are probabilities (network, logistic) rather than scores (perceptron).</summary>
     public bool IsProbabilistic => Kind != "perceptron";
 
     /// <summary>The network inside (network, logistic), or null for a perceptron.</summary>
@@ -193,7 +193,7 @@ internal sealed class CliModel
 
     /// <summary>The predicted class index of each row: the column with the largest output; ties go to the later class,
     /// as a perceptron's step(0) = 1 does.</summary>
-    /// <param name="outputs">Rows from <see cref="Outputs"/>.</param>
+    /// <param name="outputs">Rows from <see cref="Outputs(Matrix)"/>.</param>
     public static int[] ArgMax(double[][] outputs) =>
         [.. outputs.Select(row =>
         {

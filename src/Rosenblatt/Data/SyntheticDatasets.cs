@@ -76,6 +76,50 @@ public static class SyntheticDatasets
         return SpiralGenerator.Generate(size, noise, random).Build("spiral", Binary, random);
     }
 
+    /// <summary>A spiral of several arms, one class per arm: the many-class version of <see cref="Spiral(int, double, long)"/>.</summary>
+    /// <remarks>Arm k (class k) starts at angle 2πk/arms and winds 1.75 turns out to radius 5, so three arms need a
+    /// network that can draw three interleaved bands: the playground's test of softmax on more than two classes.</remarks>
+    /// <param name="size">Number of points, at least <paramref name="arms"/>; the first arms get the remainder.</param>
+    /// <param name="noise">0 to 1: adds U(−noise, noise) to each coordinate.</param>
+    /// <param name="seed">The random seed.</param>
+    /// <param name="arms">The number of arms (classes), 2 to 10.</param>
+    /// <exception cref="ArgumentOutOfRangeException">size, noise or arms is out of range.</exception>
+    public static Dataset Spiral(int size, double noise, long seed, int arms)
+    {
+        Guard.InRange(arms, 2, 10, nameof(arms), "a spiral has 2 to 10 arms; 3 is the playground's many-class spiral.");
+        Guard.AtLeast(size, arms, nameof(size), $"give every one of the {arms} arms at least one point: size >= arms.");
+        var random = Check(size, noise, PlaygroundMaxNoise, seed);
+        var names = Enumerable.Range(0, arms).Select(k => k.ToString(CultureInfo.InvariantCulture)).ToArray();
+        return SpiralGenerator.GenerateArms(size, noise, arms, random).Build($"spiral{arms}", names, random);
+    }
+
+    /// <summary>The Playground's regression plane: target (x1 + x2)/10 for points uniform in [−6, 6]².</summary>
+    /// <remarks>The target is a linear function, so a network with no hidden layer fits it; noise shifts the point at which
+    /// the target is read by up to ±6·noise per coordinate, so the fit can no longer be exact.</remarks>
+    /// <param name="size">Number of points, at least 2.</param>
+    /// <param name="noise">0 to 1.</param>
+    /// <param name="seed">The random seed.</param>
+    /// <exception cref="ArgumentOutOfRangeException">size or noise is out of range.</exception>
+    public static Dataset RegressionPlane(int size = 200, double noise = 0, long seed = 0)
+    {
+        var random = Check(size, noise, PlaygroundMaxNoise, seed);
+        return RegressionGenerator.Plane(size, noise, random);
+    }
+
+    /// <summary>The Playground's multi-Gaussian regression: six bumps of alternating sign on a 3 × 2 grid, target in [−1, 1].</summary>
+    /// <remarks>Bumps at x1 ∈ {−4, 0, 4}, x2 ∈ {2.5, −2.5}, signs alternating like a chessboard; each falls linearly from ±1
+    /// at its centre to 0 at distance 2, and a point takes the bump of largest magnitude. Noise shifts where the target
+    /// is read, as in <see cref="RegressionPlane"/>.</remarks>
+    /// <param name="size">Number of points, at least 2.</param>
+    /// <param name="noise">0 to 1.</param>
+    /// <param name="seed">The random seed.</param>
+    /// <exception cref="ArgumentOutOfRangeException">size or noise is out of range.</exception>
+    public static Dataset RegressionGaussians(int size = 200, double noise = 0, long seed = 0)
+    {
+        var random = Check(size, noise, PlaygroundMaxNoise, seed);
+        return RegressionGenerator.Gaussians(size, noise, random);
+    }
+
     /// <summary>Two interleaving half circles: class 0 the upper arc, class 1 the lower, shifted arc.</summary>
     /// <param name="size">Number of points, at least 2; class 1 gets the odd one.</param>
     /// <param name="noise">The standard deviation of Gaussian noise added to each coordinate, 0 to 10 (0.1 is typical).</param>

@@ -1,6 +1,7 @@
 using Rosenblatt.Activations;
 using Rosenblatt.Data;
 using Rosenblatt.Preprocessing;
+using Rosenblatt.Diagnostics;
 using Rosenblatt.Optimizers;
 using Rosenblatt.Training;
 
@@ -56,6 +57,37 @@ public class MlpClassifier<TLabel> : NetworkClassifier<TLabel> where TLabel : no
     public TrainingHistory Fit(IdxImages x, Scaler? scaler, IReadOnlyList<TLabel> y,
         IProgress<EpochRecord>? progress = null, CancellationToken cancellationToken = default) =>
         FitNetwork(x, scaler, y, progress, cancellationToken);
+
+    /// <summary>Wraps a network trained outside the estimator (your own <c>Trainer</c> call, the playground) as a classifier
+    /// of <paramref name="classes"/>, so it predicts labels and saves as an <c>mlp-classifier</c> model file.</summary>
+    /// <remarks>The network must have the head this class would have given it: one sigmoid unit for two classes (its output
+    /// is the probability of the second class), or one softmax unit per class. It is used as is, not copied.</remarks>
+    /// <param name="network">The trained network.</param>
+    /// <param name="classes">The class labels, in output order; distinct.</param>
+    /// <param name="options">The hyperparameters to record with it (hidden sizes, optimizer…); defaults when null.</param>
+    /// <param name="history">The training history to keep with it; an empty one when null.</param>
+    /// <returns>A fitted classifier.</returns>
+    /// <exception cref="ArgumentException">Fewer than two classes, repeated classes, or a head that does not fit them.</exception>
+    public static MlpClassifier<TLabel> FromNetwork(Network network, IReadOnlyList<TLabel> classes, MlpOptions? options = null,
+        TrainingHistory? history = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(classes);
+        if (classes.Count < 2 || classes.Distinct().Count() != classes.Count)
+            throw Guard.Error(nameof(classes), $"a classifier needs at least two distinct classes (received {classes.Count} labels, {classes.Distinct().Count()} distinct).",
+                "pass each class once, in the order of the network's outputs.");
+        var head = network.Layers[^1];
+        bool fits = classes.Count == 2
+            ? network.Outputs == 1 && head.Activation is Sigmoid
+            : network.Outputs == classes.Count && head.Activation is Softmax;
+        if (!fits)
+            throw Guard.Error(nameof(network),
+                $"the network's output layer is Dense({network.Outputs}, {head.Activation.Name}), which does not classify {classes.Count} classes the way MlpClassifier does.",
+                classes.Count == 2 ? "end the network with Dense(1, \"sigmoid\") for two classes." : $"end the network with Dense({classes.Count}, \"softmax\").");
+        var model = new MlpClassifier<TLabel>(options);
+        model.Restore(ClassEncoder<TLabel>.FromClasses(classes), network, history ?? new TrainingHistory());
+        return model;
+    }
 
     private protected override Network BuildNetwork(int inputs, int outputs, Activation output) =>
         Options.Build(inputs, outputs, output);

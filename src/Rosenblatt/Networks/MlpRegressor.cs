@@ -53,6 +53,27 @@ public sealed class MlpRegressor
     }
 
     /// <summary>Sets learned state without training (model files).</summary>
+    /// <summary>Wraps a network trained outside the estimator (your own <c>Trainer</c> call, the playground) as a regressor, so it
+    /// predicts and saves as an <c>mlp-regressor</c> model file.</summary>
+    /// <remarks>The network must end in identity units, as this class's networks do: a squashing output could not reach every
+    /// target. It is used as is, not copied.</remarks>
+    /// <param name="network">The trained network.</param>
+    /// <param name="options">The hyperparameters to record with it; defaults when null.</param>
+    /// <param name="history">The training history to keep with it; an empty one when null.</param>
+    /// <returns>A fitted regressor.</returns>
+    /// <exception cref="ArgumentException">The output layer is not identity.</exception>
+    public static MlpRegressor FromNetwork(Network network, MlpOptions? options = null, TrainingHistory? history = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        if (network.Layers[^1].Activation is not Activations.Identity)
+            throw Diagnostics.Guard.Error(nameof(network),
+                $"the network's output layer is Dense({network.Outputs}, {network.Layers[^1].Activation.Name}), but a regressor's outputs are identity units.",
+                $"end the network with Dense({network.Outputs}, \"identity\").");
+        var model = new MlpRegressor(options);
+        model.Restore(network, history ?? new TrainingHistory());
+        return model;
+    }
+
     internal void Restore(Network network, TrainingHistory history)
     {
         _network = network;

@@ -101,6 +101,68 @@ public sealed class Network
         return result;
     }
 
+    /// <summary>Runs the network on every row of <paramref name="x"/> and returns every layer's activations, input side first.</summary>
+    /// <remarks>What each neuron computes over a grid of inputs is what the playground paints on every neuron, and what a
+    /// lesson shows of a hidden layer; <see cref="Predict"/> keeps only the last of these. Result <c>i</c> is rows ×
+    /// <c>Layers[i].Units</c>; the last equals <see cref="Predict"/>'s.</remarks>
+    /// <param name="x">Rows × <see cref="Inputs"/> finite values.</param>
+    /// <exception cref="ArgumentException">Wrong column count or non-finite values.</exception>
+    public IReadOnlyList<Matrix> PredictLayers(Matrix x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        CheckInput(x);
+        var results = _layers.Select(l => new Matrix(x.Rows, l.Units)).ToArray();
+        const int chunk = 1024;
+        var buffer = new float[Math.Min(chunk, Math.Max(x.Rows, 1)) * Inputs];
+        for (int start = 0; start < x.Rows; start += chunk)
+        {
+            int rows = Math.Min(chunk, x.Rows - start);
+            x.AsSpan().Slice(start * Inputs, rows * Inputs).CopyTo(buffer);
+            Forward(buffer, rows);
+            for (int i = 0; i < _layers.Length; i++)
+            {
+                int units = _layers[i].Units;
+                _layers[i].Output.AsSpan(0, rows * units).CopyTo(results[i].AsSpan().Slice(start * units));
+            }
+        }
+        return results;
+    }
+
+    /// <summary>The mean <paramref name="loss"/> of the network's outputs on rows <paramref name="x"/> against targets <paramref name="y"/>,
+    /// without training: the test loss a chart draws beside the training loss.</summary>
+    /// <remarks>Computed from the output layer's weighted sums as well as its activations, so a fused loss keeps its stable
+    /// form (binary cross-entropy from logits never takes log 0).</remarks>
+    /// <param name="loss">The loss, compatible with the output layer.</param>
+    /// <param name="x">Rows × <see cref="Inputs"/> finite values.</param>
+    /// <param name="y">Rows × <see cref="Outputs"/> targets (one-hot for classes).</param>
+    /// <exception cref="ArgumentException">Shapes that do not fit, non-finite inputs, or a loss that does not fit the output layer.</exception>
+    public double Evaluate(Loss loss, Matrix x, Matrix y)
+    {
+        ArgumentNullException.ThrowIfNull(loss);
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        CheckInput(x);
+        if (y.Rows != x.Rows || y.Columns != Outputs)
+            throw Guard.Error(nameof(y), $"y is {y.Rows}×{y.Columns} but the network needs {x.Rows}×{Outputs} targets for these rows.",
+                "pass one row of targets per input row, one column per output.");
+        loss.CheckCompatible(_layers[^1].Activation, Outputs);
+        if (x.Rows == 0)
+            return 0;
+        const int chunk = 1024;
+        var buffer = new float[Math.Min(chunk, x.Rows) * Inputs];
+        double sum = 0;
+        var output = _layers[^1];
+        for (int start = 0; start < x.Rows; start += chunk)
+        {
+            int rows = Math.Min(chunk, x.Rows - start);
+            x.AsSpan().Slice(start * Inputs, rows * Inputs).CopyTo(buffer);
+            Forward(buffer, rows);
+            int n = rows * Outputs;
+            sum += loss.Compute(output.Z[..n], output.Output.AsSpan(0, n), y.AsSpan().Slice(start * Outputs, n), Outputs) * rows;
+        }
+        return sum / x.Rows;
+    }
+
     /// <summary>Forward pass over the first <paramref name="rows"/> rows of <paramref name="batch"/>; returns the output layer's activations buffer (valid until the next pass).</summary>
     /// <param name="batch">Rows × <see cref="Inputs"/> values, row-major.</param>
     /// <param name="rows">The number of rows to use.</param>

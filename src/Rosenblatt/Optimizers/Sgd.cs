@@ -48,7 +48,7 @@ public sealed class Sgd : Optimizer
 
     /// <inheritdoc />
     internal override float? PlainStepRate(Parameter parameter) =>
-        Momentum == 0 && (WeightDecay == 0 || !parameter.Decays) ? -(float)LearningRate : null;
+        Momentum == 0 && !Penalizes(parameter) ? -(float)LearningRate : null;
 
     /// <inheritdoc />
     /// <remarks>Plain SGD (no momentum, no decay on this parameter) runs one strided kernel over the block: the common case

@@ -21,6 +21,20 @@ internal static class SpiralGenerator
         return points;
     }
 
+    /// <summary>A spiral of <paramref name="arms"/> arms, arm k labelled k and turned 2πk/arms from arm 0; with two arms the
+    /// Playground's spiral up to labels (its class 1 is arm 0).</summary>
+    internal static PointSet GenerateArms(int size, double noise, int arms, SeededRandom random)
+    {
+        var points = new PointSet(size);
+        double n = (double)size / arms;
+        for (int k = 0; k < arms; k++)
+        {
+            int count = size / arms + (k < size % arms ? 1 : 0);
+            Arm(points, count, n, 2 * Math.PI * k / arms, k, noise, random);
+        }
+        return points;
+    }
+
     private static void Arm(PointSet points, int count, double n, double delta, int label, double noise, SeededRandom random)
     {
         for (int i = 0; i < count; i++)
