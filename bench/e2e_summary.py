@@ -56,6 +56,12 @@ print(f"median cpu (user + sys): ours {med([r[1][1] + r[1][2] for r in rows]):.2
 print(f"peak RSS: ours max {max(r[1][3] for r in rows) / 1024:.0f} MB (target <= 300 MB), torch median {med([r[3][3] / 1024 for r in done]):.0f} MB")
 print(f"test accuracy: ours median {med([r[2]['testAccuracy'] for r in rows]):.4f}, torch median {med([r[4]['test_acc'] for r in done]):.4f} "
       "(target: within 0.003)")
+epochs = [r[2]["history"][0].get("elapsedSeconds") for r in rows if r[2].get("history")]
+epochs = [e for e in epochs if e]
+if epochs:
+    te = med([r[4]["train_s"] for r in done])
+    print(f"one epoch (Adam, batch 32): ours median {med(epochs):.2f} s (trainer's clock), torch's training loop {te:.2f} s: "
+          f"{med(epochs) / te:.2f}x (target <= 0.5x)")
 print("torch phases, median s: " + ", ".join(f"{k} {med([r[4][k + '_s'] for r in done]):.2f}" for k in ("imports", "load", "train", "evaluate")))
 versions = [v for r in rows for v in r[5]]
 print(f"rosenblatt --version: median {med(versions):.3f} s wall over {len(versions)} runs (target < 0.1 s)")

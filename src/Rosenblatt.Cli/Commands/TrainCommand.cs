@@ -127,7 +127,10 @@ internal static class TrainCommand
             history?.Epochs.Count, history?.BestEpoch, history?.Cancelled ?? false, history?.StoppedEarly ?? false,
             history?.Last.Loss, trainAccuracy, confusion.Accuracy, confusion.Correct, confusion.Total,
             history is null ? perceptronSummary : TrainingProgress.Ending(history), saved,
-            history?.Epochs.Select(e => new EpochPoint(e.Epoch, e.Loss, e.Accuracy, e.ValidationLoss, e.ValidationAccuracy)).ToArray());
+            history?.Epochs.Select(e => new EpochPoint(e.Epoch, e.Loss, e.Accuracy, e.ValidationLoss, e.ValidationAccuracy)
+            {
+                ElapsedSeconds = Math.Round(e.Elapsed.TotalSeconds, 4),
+            }).ToArray());
         return cli.Write(parse, document, console => Render(console, document));
     }
 
@@ -193,7 +196,12 @@ internal static class TrainCommand
     private static string Quote(string text) => text.Contains(' ', StringComparison.Ordinal) ? $"\"{text}\"" : text;
 
     /// <summary>One epoch in the <c>--json</c> document.</summary>
-    internal sealed record EpochPoint(int Epoch, double Loss, double? Accuracy, double? ValidationLoss, double? ValidationAccuracy);
+    internal sealed record EpochPoint(int Epoch, double Loss, double? Accuracy, double? ValidationLoss, double? ValidationAccuracy)
+    {
+        /// <summary>Seconds from the start of training to the end of this epoch (the trainer's clock: loading, scaling and
+        /// scoring are outside it).</summary>
+        public double ElapsedSeconds { get; init; }
+    }
 
     /// <summary>The <c>--json</c> document.</summary>
     internal sealed record TrainDocument(

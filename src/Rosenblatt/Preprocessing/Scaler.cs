@@ -68,6 +68,11 @@ public abstract class Scaler
         var unit = PixelValues();
         int width = images.PixelsPerImage;
         var pixels = images.Pixels;
+        if (TryLearnPixels(images, unit))
+        {
+            _pixelTable = null;
+            return this;
+        }
         LearnInBlocks(images.Count, width, (first, columns) =>
         {
             for (int i = 0; i < images.Count; i++)
@@ -228,6 +233,12 @@ public abstract class Scaler
     /// <param name="x">The training rows.</param>
     /// <exception cref="ArgumentException">See <see cref="Fit(IReadOnlyList{double[]})"/>.</exception>
     public double[][] FitTransform(IReadOnlyList<double[]> x) => Fit(x).Transform(x);
+
+    /// <summary>Learns the state from byte images directly when the scaler has a faster way than reading every column in
+    /// double precision (min-max: the smallest and largest byte of each pixel); returns false to take the general way.</summary>
+    /// <param name="images">The training images, at least one.</param>
+    /// <param name="unitValues">The 256 values a byte stands for (b / 255 in float32, widened).</param>
+    private protected virtual bool TryLearnPixels(IdxImages images, double[] unitValues) => false;
 
     /// <summary>Starts learning the state of <paramref name="columns"/> columns.</summary>
     private protected abstract void BeginLearning(int columns);
