@@ -63,5 +63,6 @@ if epochs:
     print(f"one epoch (Adam, batch 32): ours median {med(epochs):.2f} s (trainer's clock), torch's training loop {te:.2f} s: "
           f"{med(epochs) / te:.2f}x (target <= 0.5x)")
 print("torch phases, median s: " + ", ".join(f"{k} {med([r[4][k + '_s'] for r in done]):.2f}" for k in ("imports", "load", "train", "evaluate")))
+print(f"torch threads: {sorted({r[4]['threads'] for r in done})}; ours: 2 (the engine's default on 2 cores)")
 versions = [v for r in rows for v in r[5]]
 print(f"rosenblatt --version: median {med(versions):.3f} s wall over {len(versions)} runs (target < 0.1 s)")

@@ -69,18 +69,20 @@ echo "after: $(uptime)" | tee -a "$OUT/load.txt"
 # 1e-3, batch 32, minmax scaling, one epoch, train and test accuracy) from the tool as shipped (ReadyToRun, framework-
 # dependent), against bench/peers/mnist_train_torch.py doing the same work (pixels / 255), Python's start-up and imports
 # included. Wall time and peak RSS of each whole process come from /usr/bin/time; the two alternate, and which goes first
-# alternates by round. Each round also times `rosenblatt --version` five times (start-up alone).
+# alternates by round. Each round also times `rosenblatt --version` five times (start-up alone). Round e seeds both
+# with 41 + e, so the accuracies are medians over seeds. PyTorch runs on TORCH_THREADS threads (default 2, as ours): on a machine loaded far past its cores, its 2-thread OpenMP steps wait on
+# each other for minutes (a 440 s epoch was seen at load 35), and TORCH_THREADS=1 gives it its better chance there.
 if [ "${E2E:-1}" != 0 ]; then
   TOOL_DIR=${TMPDIR:-/tmp}/rosenblatt-bench-tool
   dotnet publish src/Rosenblatt.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$TOOL_DIR" -v q -nologo >/dev/null
   TOOL="$TOOL_DIR/Rosenblatt.Cli"
   TIMEFMT="%e %U %S %M"
   e2e_ours() {
-    /usr/bin/time -f "$TIMEFMT" -o "$OUT/e$1-ours-train.time" "$TOOL" train --data mnist --epochs 1 --data-dir "$DATA" --json > "$OUT/e$1-ours-train.json"
+    /usr/bin/time -f "$TIMEFMT" -o "$OUT/e$1-ours-train.time" "$TOOL" train --data mnist --epochs 1 --data-dir "$DATA" --seed $((41 + $1)) --json > "$OUT/e$1-ours-train.json"
   }
   e2e_torch() {
     LD_LIBRARY_PATH=$OB /usr/bin/time -f "$TIMEFMT" -o "$OUT/e$1-torch-train.time" \
-      timeout "${E2E_TIMEOUT:-1200}" $PY bench/peers/mnist_train_torch.py --data-dir "$DATA" --threads 2 > "$OUT/e$1-torch-train.json" || true
+      timeout "${E2E_TIMEOUT:-1200}" $PY bench/peers/mnist_train_torch.py --data-dir "$DATA" --threads "${TORCH_THREADS:-2}" --seed $((41 + $1)) > "$OUT/e$1-torch-train.json" || true
   }
   e=1
   while [ "$e" -le "$E2E_ROUNDS" ]; do
