@@ -69,6 +69,11 @@ public sealed class PlaygroundData
         return m;
     }
 
+    /// <summary>Generates the data a configuration asks for from its seed (any set but an upload): for tests and benchmarks.</summary>
+    /// <exception cref="ArgumentException">A setting that does not fit, or <c>csv</c>, which needs the server's uploads.</exception>
+    public static PlaygroundData Generate(Training.PlaygroundConfig config, PlaygroundLimits limits) =>
+        Create(config, new UploadStore(limits), limits);
+
     /// <summary>Builds the data a configuration asks for: generated from its seed, or read from an upload.</summary>
     /// <exception cref="ArgumentException">A setting that does not fit (named in the page's words), or an upload the loader refuses.</exception>
     internal static PlaygroundData Create(Training.PlaygroundConfig config, UploadStore uploads, PlaygroundLimits limits)

@@ -46,6 +46,11 @@ internal sealed class TrainingConnection(WebSocket socket, PlaygroundLimits limi
         catch (WebSocketException)
         {
         }
+        catch (Exception e) when (socket.State == WebSocketState.Open)
+        {
+            // A bug, not the page's fault: say so rather than drop the connection silently.
+            await SendAsync(new { type = "error", message = $"Internal error: {e.GetType().Name}: {e.Message} This is a bug in the playground; reload the page, and please report it." }, CancellationToken.None);
+        }
         finally
         {
             cts.Cancel();
@@ -308,6 +313,12 @@ internal sealed class TrainingConnection(WebSocket socket, PlaygroundLimits limi
     private async Task SendFrameAsync(CancellationToken token)
     {
         _dirty = false;
+        if (_pendingError is not null)
+        {
+            // Before the frame that shows the stopped run, so the page shows why it stopped as it stops.
+            await SendAsync(new { type = "error", message = _pendingError }, token);
+            _pendingError = null;
+        }
         if (_network is not null)
         {
             await SendAsync(_network.Frame(_running), token);
@@ -321,11 +332,6 @@ internal sealed class TrainingConnection(WebSocket socket, PlaygroundLimits limi
             if (_perceptron.Finished)
                 _running = false;
             _awaitingAck = true;
-        }
-        if (_pendingError is not null)
-        {
-            await SendAsync(new { type = "error", message = _pendingError }, token);
-            _pendingError = null;
         }
     }
 

@@ -15,11 +15,11 @@ public sealed record NetworkFrame
     /// <summary>Whether training is running (play) or paused.</summary>
     public required bool Running { get; init; }
 
-    /// <summary>The mean loss over the training points.</summary>
-    public required double TrainLoss { get; init; }
+    /// <summary>The mean loss over the training points; null when it is not a finite number (hand-set weights can overflow).</summary>
+    public required double? TrainLoss { get; init; }
 
-    /// <summary>The mean loss over the test points.</summary>
-    public required double TestLoss { get; init; }
+    /// <summary>The mean loss over the test points; null when it is not a finite number.</summary>
+    public required double? TestLoss { get; init; }
 
     /// <summary>Training accuracy (classification), else null.</summary>
     public double? TrainAccuracy { get; init; }

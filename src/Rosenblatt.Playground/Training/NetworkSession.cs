@@ -131,8 +131,8 @@ public sealed class NetworkSession
         {
             Epoch = Epoch,
             Running = running,
-            TrainLoss = Network.Evaluate(_loss, _trainX, _trainY),
-            TestLoss = Network.Evaluate(_loss, _testX, _testY),
+            TrainLoss = Finite(Network.Evaluate(_loss, _trainX, _trainY)),
+            TestLoss = Finite(Network.Evaluate(_loss, _testX, _testY)),
             Weights = Network.Layers.Select(l => l.Weights.AsSpan().ToArray()).ToArray(),
             Biases = Network.Layers.Select(l => (float[])l.Bias.Clone()).ToArray(),
             Grid = OutputGrid,
@@ -299,6 +299,8 @@ public sealed class NetworkSession
                 bytes[j * cells + c] = ToByte(activations[c, j], -1, 1);
         return bytes;
     }
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
     private static byte ToByte(double value, double low, double high) =>
         double.IsNaN(value) ? (byte)0 : (byte)Math.Round(Math.Clamp((value - low) / (high - low), 0, 1) * 255);

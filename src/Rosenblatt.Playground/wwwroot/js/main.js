@@ -4,7 +4,7 @@ import { Connection } from './connection.js';
 import { LossChart } from './chart.js';
 import { bytes } from './colors.js';
 import { featureInfo, paintFeature } from './features.js';
-import { byteValues, paintClasses, paintValues } from './heatmap.js';
+import { paintBytes, paintClasses, paintValues } from './heatmap.js';
 import { NetworkView } from './network.js';
 import { renderPerceptron } from './perceptron.js';
 import { drawCertificate, drawLine, drawPoints, fromPixel } from './plot.js';
@@ -44,6 +44,7 @@ const connection = new Connection({
   },
   frame: frame => {
     lastFrame = frame;
+    framesPainted++;
     setRunning(frame.running);
     paintFrame(frame);
     requestAnimationFrame(() => connection.send({ type: 'ack' }));
@@ -70,14 +71,14 @@ const connection = new Connection({
 
 function paintFrame(frame) {
   $('epoch').textContent = String(frame.epoch).padStart(6, '0');
-  $('train-loss').textContent = frame.trainLoss.toFixed(3);
-  $('test-loss').textContent = frame.testLoss.toFixed(3);
+  $('train-loss').textContent = frame.trainLoss == null ? '–' : frame.trainLoss.toFixed(3);
+  $('test-loss').textContent = frame.testLoss == null ? '–' : frame.testLoss.toFixed(3);
   $('test-accuracy').textContent = frame.testAccuracy == null ? '–' : `${(100 * frame.testAccuracy).toFixed(1)}%`;
   chart.add(frame.epoch, frame.trainLoss, frame.testLoss);
   const heat = $('heatmap');
   const output = bytes(frame.output);
   if (frame.confidence) paintClasses(heat, output, bytes(frame.confidence), frame.grid, state.discretize);
-  else paintValues(heat, byteValues(output, data?.regression ? -1 : 0, 1), frame.grid, state.discretize);
+  else paintBytes(heat, output, 0, frame.grid, state.discretize);
   view.update(frame);
   renderConfusion(frame);
 }
@@ -149,7 +150,11 @@ function hideMessage() {
   $('message').hidden = true;
 }
 
+let lastDownload = null;
+let framesPainted = 0;
+
 function download(name, text, type) {
+  lastDownload = { name, text };
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
@@ -334,4 +339,13 @@ for (const tab of document.querySelectorAll('.tab')) {
 buildControls();
 fetch('/api/info').then(r => r.json()).then(info => { limits = info.limits; }).catch(() => {});
 changed();
-window.playground = { get state() { return state; }, get frame() { return lastFrame; }, get perceptron() { return lastPerceptron; }, get data() { return data; } };
+// What tests and benchmarks read: the state, the last frame and data, downloads, and a count of frames painted.
+window.playground = {
+  get state() { return state; },
+  get frame() { return lastFrame; },
+  get perceptron() { return lastPerceptron; },
+  get data() { return data; },
+  get lastDownload() { return lastDownload; },
+  get framesPainted() { return framesPainted; },
+  get message() { return $('message').hidden ? null : $('message').textContent; },
+};

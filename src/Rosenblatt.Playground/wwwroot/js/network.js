@@ -2,7 +2,7 @@
 // is |w| and whose colour is its sign (blue positive, orange negative). Hover a path or a bias square to read it; click
 // to edit it.
 import { bytes } from './colors.js';
-import { byteValues, paintValues } from './heatmap.js';
+import { paintBytes } from './heatmap.js';
 import { featureLabel, paintFeature } from './features.js';
 
 const activations = ['tanh', 'sigmoid', 'relu', 'leaky_relu', 'identity', 'step'];
@@ -175,10 +175,7 @@ export class NetworkView {
       const column = this.nodes[layer + 1];
       if (!column) return;
       const data = bytes(packed);
-      column.forEach((node, k) => {
-        const values = byteValues(data, -1, 1, k * side * side, side * side);
-        paintValues(node.canvas, values, side);
-      });
+      column.forEach((node, k) => paintBytes(node.canvas, data, k * side * side, side));
     });
     this.paths.forEach((rows, layer) => rows.forEach((row, i) => row.forEach((path, j) => {
       const w = this.weight(layer, i, j);

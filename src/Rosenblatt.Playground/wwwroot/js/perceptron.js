@@ -24,7 +24,8 @@ export function renderPerceptron(panel, frame) {
   summary.replaceChildren();
   if (frame.summary) {
     const p = document.createElement('p');
-    p.textContent = frame.summary;
+    // The library's summary ends with the certificate's explanation when there is one; it is shown once, below.
+    p.textContent = frame.explanation ? frame.summary.replace(frame.explanation, '').trim() : frame.summary;
     summary.append(p);
     if (frame.updateBound != null) {
       const bound = document.createElement('p');

@@ -43,7 +43,8 @@ export function toQuery(state) {
   if (features !== defaults.features.join(',')) params.set('features', features);
   const layers = state.layers.map(l => `${l.units}:${l.activation}`).join(',');
   if (layers !== defaults.layers.map(l => `${l.units}:${l.activation}`).join(',')) params.set('layers', layers || 'none');
-  return params.toString();
+  // Commas and colons stay readable (features=x1,x2&layers=4:tanh): they are safe in a query.
+  return params.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
 }
 
 /** Reads a state from an address's query; unknown or malformed fields fall back to the defaults (the server checks ranges). */
