@@ -11,7 +11,8 @@ namespace Rosenblatt.Cli;
 /// <summary>The whole <c>rosenblatt</c> application: builds the command tree, runs it, and enforces the exit-code contract.</summary>
 /// <remarks>
 /// Commands never print errors or choose exit codes for failures: they throw, and this class maps the
-/// exception to 1 (user error, one <c>error: ...</c> line) or 70 (bug, with stack trace). Parse errors map to 2.
+/// exception to 1 (user error, one <c>error: ...</c> line) or 70 (bug, with stack trace). Parse errors map to 2;
+/// an <see cref="OperationCanceledException"/> (Ctrl+C before anything was done) maps to 130.
 /// See <c>docs/cli.md</c>. Everything goes through the given writers, so tests run it in-process.
 /// </remarks>
 public static class CliApp
@@ -104,6 +105,10 @@ public static class CliApp
                 Error = stderr,
                 EnableDefaultExceptionHandler = false,
             });
+        }
+        catch (OperationCanceledException ex)
+        {
+            return Fail(stderr, json, OneLine(ex.Message), ExitCodes.Interrupted);
         }
         catch (Exception ex) when (IsUserError(ex))
         {

@@ -23,6 +23,35 @@ public sealed record CliRun(int ExitCode, string Out, string Err)
         return new CliRun(code, Normalize(stdout), Normalize(stderr));
     }
 
+    /// <summary>Runs as if Ctrl+C were pressed the moment stdout first shows <paramref name="trigger"/> (e.g. the training heading,
+    /// printed once the data is loaded): the same token the real Ctrl+C handler cancels, cancelled at a known point.</summary>
+    internal static CliRun WithCtrlCWhenPrinted(string trigger, params string[] args)
+    {
+        using var ctrlC = new CancellationTokenSource();
+        var stdout = new TriggerWriter(trigger, ctrlC);
+        var stderr = new StringWriter();
+        int code = CliApp.Run(args, stdout, stderr, CliApp.PlainConsole(stdout), ctrlC.Token);
+        return new CliRun(code, Normalize(stdout), Normalize(stderr));
+    }
+
+    private sealed class TriggerWriter(string trigger, CancellationTokenSource source) : StringWriter
+    {
+        public override void Write(string? value)
+        {
+            base.Write(value);
+            if (value is not null && value.Contains(trigger, StringComparison.Ordinal))
+                source.Cancel();
+        }
+
+        public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
+
+        public override void WriteLine(string? value)
+        {
+            Write(value);
+            base.WriteLine();
+        }
+    }
+
     /// <summary>Runs with extra commands plugged in, e.g. one that throws on purpose.</summary>
     internal static CliRun With(Func<CliContext, Command> command, params string[] args)
     {

@@ -53,7 +53,7 @@ internal static class BackpropCommand
     private static int Execute(CliContext cli, ParseResult parse, TwoNeuronNetwork network, double lr, string? dotPath, bool withGraph)
     {
         var walk = BackpropWalkthrough.TwoNeurons(network);
-        string? dotFile = dotPath is null ? null : AtomicFile.Write(dotPath, "--dot", temp => File.WriteAllText(temp, GraphDot.Render(walk.Root)));
+        string? dotFile = dotPath is null ? null : OutputFile.Write(dotPath, "--dot", temp => File.WriteAllText(temp, GraphDot.Render(walk.Root)));
 
         var current = new Dictionary<string, double> { ["w1"] = network.W1, ["b1"] = network.B1, ["w2"] = network.W2, ["b2"] = network.B2 };
         var updates = Parameters.Select(p => new Update(p, current[p], walk.Gradients[p], -lr * walk.Gradients[p], current[p] - lr * walk.Gradients[p])).ToArray();

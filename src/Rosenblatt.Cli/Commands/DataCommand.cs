@@ -50,7 +50,7 @@ internal static class DataCommand
         }
         catch (OperationCanceledException)
         {
-            throw new IOException($"the download of {set} was stopped (Ctrl+C); no partial file was kept. help: run 'rosenblatt data fetch {set}' again to fetch the missing files.");
+            throw new OperationCanceledException($"the download of {set} was stopped (Ctrl+C); no partial file was kept. help: run 'rosenblatt data fetch {set}' again to fetch the missing files.");
         }
         var document = new FetchDocument(result.Dataset, result.Folder,
             [.. result.Files.Select(f => new FetchedRow(f.FileName, f.Bytes, f.Downloaded, f.Source?.ToString()))]);

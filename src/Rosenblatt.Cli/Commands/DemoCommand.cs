@@ -37,6 +37,8 @@ internal static class DemoCommand
     private static int Execute(CliContext cli, ParseResult parse, string folder)
     {
         var clock = Stopwatch.StartNew();
+        // Checked before the chapters train anything: the pictures come last.
+        OutputFile.CheckFolder(folder, "--out-dir");
         Directory.CreateDirectory(folder);
         var (xorChapter, xorNetwork) = NetworkLearnsXor();
         var digits = DemoDigits.Run();

@@ -14,6 +14,8 @@ internal static partial class MlpCommand
     private static int ExecuteCsv(CliContext cli, ParseResult parse, Settings requested, Dataset data, bool layersGiven)
     {
         bool regression = data.HasTargets;
+        if (!regression)
+            ClassBalance.Check(data, data.Name, 0);
         int outputs = regression ? 1 : data.ClassCount == 2 && requested.OutputActivation != "softmax" ? 1 : data.ClassCount;
         var settings = requested with
         {

@@ -184,6 +184,12 @@ internal static partial class MlpCommand
 
     private static Network Build(Settings s, int inputs)
     {
+        long parameters = Network.CountParameters(inputs, s.Layers.Skip(1));
+        if (parameters > Network.MaxParameters)
+            throw new ArgumentException(
+                $"--layers {string.Join(",", s.Layers)} makes a network of {parameters.ToString("N0", CultureInfo.InvariantCulture)} parameters " +
+                $"({(parameters * 4.0 / (1L << 30)).ToString("0.#", CultureInfo.InvariantCulture)} GB of weights alone); the limit is {Network.MaxParameters.ToString("N0", CultureInfo.InvariantCulture)}. " +
+                "help: use smaller hidden layers, e.g. --layers 2,4,1 for a gate.");
         var layers = new List<Dense>();
         for (int i = 1; i < s.Layers.Length; i++)
         {

@@ -111,6 +111,7 @@ internal static class PerceptronCommand
 
     private static int ExecuteCsv(CliContext cli, ParseResult parse, Dataset data, PerceptronOptions options)
     {
+        ClassBalance.Check(data, data.Name, 0);
         var x = data.ToRows();
         var y = data.Labels.Select(l => data.ClassNames[l]).ToArray();
         var perceptron = new Perceptron<string>(options);

@@ -36,6 +36,8 @@ internal static class PlotCommand
         };
         command.SetAction(parse =>
         {
+            // The folder is checked before the model and data are read (and created only when a picture is drawn).
+            OutputFile.CheckFolder(parse.GetValue(outDir)!, "--out-dir");
             var loaded = CliModel.Load(parse.GetValue(model)!);
             string? dataName = parse.GetValue(data);
             var (rows, allRows) = dataName is null ? (null, null) : ModelData.LabelledBoth(loaded, dataName, parse.GetValue(label), parse.GetValue(dataDir));

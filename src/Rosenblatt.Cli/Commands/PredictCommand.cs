@@ -14,7 +14,8 @@ namespace Rosenblatt.Cli.Commands;
 /// <para>A CSV may or may not carry a label column (the training file itself works); features are scaled with
 /// the statistics saved in the model. The output CSV has the input columns, then <c>predicted</c>, then one
 /// <c>p_&lt;class&gt;</c> column per class (<c>score_&lt;class&gt;</c> for a perceptron, which has scores, not
-/// probabilities). With <c>--out</c> the file is written atomically; without it the CSV goes to stdout.</para>
+/// probabilities). With <c>--out</c> the file is written atomically; without it the CSV goes to stdout. <c>--out</c> is
+/// checked before the model is read: it must be writable and must be neither the <c>--data</c> nor the <c>--model</c> file.</para>
 /// </remarks>
 internal static class PredictCommand
 {
@@ -37,7 +38,10 @@ internal static class PredictCommand
             double[]? row = parse.GetValue(input)?.Values;
             if ((csv is null) == (row is null))
                 throw new ArgumentException("predict needs exactly one of --data or --input. help: e.g. --input 5.1,3.5,1.4,0.2 for one row, or --data rows.csv --out predictions.csv for a file.");
-            var loaded = CliModel.Load(parse.GetValue(model)!);
+            string modelPath = parse.GetValue(model)!;
+            if (parse.GetValue(output) is { } outPath)
+                OutputFile.Check(outPath, "--out", ("--data", csv), ("--model", modelPath));
+            var loaded = CliModel.Load(modelPath);
             return row is not null
                 ? One(cli, parse, loaded, row)
                 : Many(cli, parse, loaded, ModelData.Unlabelled(loaded, csv!, parse.GetValue(label)).Data, parse.GetValue(output));
@@ -78,7 +82,7 @@ internal static class PredictCommand
 
         string? written = null;
         if (output is not null)
-            written = AtomicFile.Write(output, "--out", temp => WriteCsv(temp, header, rows, model, predicted, p));
+            written = OutputFile.Write(output, "--out", temp => WriteCsv(temp, header, rows, model, predicted, p));
         else if (!json)
         {
             using var writer = new CsvWriter(cli.Out);

@@ -37,6 +37,7 @@ internal static class SeparableCommand
                 return Execute(cli, parse, g.Name.ToUpperInvariant(), g.X, g.InputCount, [LinearSeparability.Check(g.X, g.Y)]);
             }
             var set = CsvLoader.Load(csv, CsvColumns.Options(parse.GetValue(label)));
+            ClassBalance.Check(set, csv, 0);
             var x = set.ToRows();
             var y = set.Labels.Select(l => set.ClassNames[l]).ToArray();
             return Execute(cli, parse, set.Name, x, set.FeatureCount, LinearSeparability.CheckOneVsRest(x, y));

@@ -16,7 +16,12 @@ namespace Rosenblatt.Cli.Commands;
 /// (stratified, seeded; MNIST keeps its own test set; a gate's truth table trains and tests on all four rows),
 /// scaled with statistics of the training rows only, and trained by the one <see cref="Trainer"/> with a live
 /// progress bar (plain lines when output is not a terminal). The test accuracy is measured on rows the model
-/// never saw. Ctrl+C stops after the current batch and keeps the best weights so far; the model is still saved.</para>
+/// never saw. Ctrl+C stops after the current batch and keeps the best weights so far, and the run exits 130
+/// (<see cref="ExitCodes.Interrupted"/>). An interrupted run never replaces an existing <c>--out</c> file unless
+/// <c>--save-interrupted</c> asks for it: the file is kept and the interrupted model is saved beside it as
+/// <c>NAME.interrupted.json</c>. Ctrl+C while the data is still loading stops before any training, saving nothing.</para>
+/// <para>Everything that can be checked before work is: the options, the size of the network
+/// (<see cref="TrainSettings.CheckSize"/>), and that <c>--out</c> can be written and is not the data file.</para>
 /// <para>The defaults are the documented settings: a 128-unit ReLU hidden layer, softmax output, Adam at
 /// lr 0.001, 30 epochs of 32-row batches, standard scaling. They reach 97–98% on the digits set in a few seconds.</para>
 /// </remarks>
@@ -39,6 +44,8 @@ internal static class TrainCommand
     private static int Execute(CliContext cli, ParseResult parse, TrainSettings s)
     {
         s.Validate();
+        s.CheckSize(0, 0, 0);
+        string? outPath = s.Out is null ? null : OutputFile.Check(s.Out, "--out", ("--data", s.Data));
         bool json = cli.IsJson(parse);
         bool large = DataArgument.IsDataFolderSet(s.Data);
         var loaded = large
@@ -46,7 +53,12 @@ internal static class TrainCommand
             : DataArgument.Load(s.Data, s.DataRequest);
         if (!loaded.Data.HasLabels)
             throw new ArgumentException($"--data '{s.Data}' has no class labels, so there is nothing to learn. help: train on a labelled CSV (label in the last column, or --label NAME).");
+        if (cli.Cancellation.IsCancellationRequested)
+            throw new OperationCanceledException(
+                $"stopped by Ctrl+C while the data was loading, before any training; nothing was saved{(outPath is not null && File.Exists(outPath) ? $" and {s.Out} is unchanged" : "")}. help: run the command again and let it finish.");
+        ClassBalance.Check(loaded.Data, s.Data, loaded.Test is null && loaded.Kind != DataKind.Gate ? s.TestFraction : 0);
         var (train, test, split) = Split(loaded, s);
+        s.CheckSize(train.FeatureCount, train.ClassCount, train.Count);
         string scaling = s.EffectiveScale(loaded.Kind);
         var scaler = ScalerFor(scaling);
         // Images stay bytes for a network: the scaler is fitted on them and applied batch by batch through a per-pixel table,
@@ -119,20 +131,42 @@ internal static class TrainCommand
             if (s.DataRequest.Noise is double noise)
                 metrics["noise"] = noise;
         }
-        string? saved = s.Out is null ? null : model.Save(s.Out, metrics);
+        bool interrupted = history?.Cancelled == true;
+        string? saved = null, kept = null;
+        if (outPath is not null)
+        {
+            if (interrupted && File.Exists(outPath) && !s.SaveInterrupted)
+            {
+                kept = outPath;
+                saved = model.Save(InterruptedPath(outPath), metrics);
+            }
+            else
+            {
+                saved = model.Save(outPath, metrics);
+            }
+        }
 
         int parameters = model.Network?.ParameterCount ?? (model.FeatureCount + 1) * model.PerceptronUnits!.Value.Bias.Count;
         var document = new TrainDocument(
             s.Model, s.Data, model.Description, parameters, train.Count, test.Count, split, scaling,
-            history?.Epochs.Count, history?.BestEpoch, history?.Cancelled ?? false, history?.StoppedEarly ?? false,
+            history is { Epochs.Count: > 0 } ran ? ran.Last.Epoch : null, history?.BestEpoch, history?.Cancelled ?? false, history?.StoppedEarly ?? false,
             history?.Last.Loss, trainAccuracy, confusion.Accuracy, confusion.Correct, confusion.Total,
             history is null ? perceptronSummary : TrainingProgress.Ending(history), saved,
             history?.Epochs.Select(e => new EpochPoint(e.Epoch, e.Loss, e.Accuracy, e.ValidationLoss, e.ValidationAccuracy)
             {
                 ElapsedSeconds = Math.Round(e.Elapsed.TotalSeconds, 4),
-            }).ToArray());
-        return cli.Write(parse, document, console => Render(console, document));
+            }).ToArray())
+        {
+            Kept = kept,
+        };
+        int code = cli.Write(parse, document, console => Render(console, document));
+        return interrupted ? ExitCodes.Interrupted : code;
     }
+
+    /// <summary>Where an interrupted run's model goes when <c>--out</c> already holds a model: <c>NAME.interrupted.EXT</c> beside it.</summary>
+    /// <param name="outPath">The full <c>--out</c> path.</param>
+    internal static string InterruptedPath(string outPath) =>
+        Path.Combine(Path.GetDirectoryName(outPath)!, Path.GetFileNameWithoutExtension(outPath) + ".interrupted" + (Path.GetExtension(outPath) is { Length: > 0 } ext ? ext : ".json"));
 
     /// <summary>The confusion matrix of <paramref name="model"/> on <paramref name="data"/>, labels matched to the model's classes by name.</summary>
     internal static Metrics.ConfusionMatrix Score(CliModel model, Dataset data, string source) =>
@@ -160,10 +194,17 @@ internal static class TrainCommand
         table.AddPlainRow($"training ({d.TrainRows} rows)", CliFormat.Percent(d.TrainAccuracy));
         table.AddPlainRow($"test ({d.TestRows} rows)", $"{CliFormat.Percent(d.TestAccuracy)} ({d.TestCorrect}/{d.TestTotal})");
         console.Write(table);
-        if (d.Saved is { } full)
+        if (d.Kept is { } keptFile && d.Saved is { } beside)
+        {
+            string keptPath = Path.GetRelativePath(Environment.CurrentDirectory, keptFile);
+            string besidePath = Path.GetRelativePath(Environment.CurrentDirectory, beside);
+            console.WriteLine($"Kept {keptPath} as it was: this run was interrupted, so it did not replace it. The interrupted model is in {besidePath}.");
+            console.WriteLine($"next: rerun without Ctrl+C, or add --save-interrupted to let an interrupted run replace {keptPath}");
+        }
+        else if (d.Saved is { } full)
         {
             string path = Path.GetRelativePath(Environment.CurrentDirectory, full);
-            console.WriteLine($"Saved the model to {path}");
+            console.WriteLine(d.Cancelled ? $"Saved the interrupted run's model to {path}" : $"Saved the model to {path}");
             console.WriteLine($"next: rosenblatt evaluate --model {Quote(path)} --data {Quote(d.Data)}");
         }
         else
@@ -208,5 +249,9 @@ internal static class TrainCommand
         string Model, string Data, string Description, int Parameters, int TrainRows, int TestRows, string Split, string Scaling,
         int? Epochs, int? BestEpoch, bool Cancelled, bool StoppedEarly, double? FinalLoss,
         double TrainAccuracy, double TestAccuracy, int TestCorrect, int TestTotal, string? Ending, string? Saved,
-        IReadOnlyList<EpochPoint>? History);
+        IReadOnlyList<EpochPoint>? History)
+    {
+        /// <summary>The existing <c>--out</c> file an interrupted run left untouched (the run's model is in <see cref="Saved"/>), or null.</summary>
+        public string? Kept { get; init; }
+    }
 }

@@ -38,7 +38,7 @@ internal sealed record ModelData(Dataset Data, string Description)
     private static (LoadedData Loaded, Dataset Set) Read(CliModel model, string data, string? label, string? dataDirectory)
     {
         // A synthetic set is regenerated with the size, noise and seed it was trained with.
-        var request = new DataRequest(label, (int)(model.Metric("samples") ?? 200), model.Metric("noise"), model.Training?.Seed ?? 0,
+        var request = new DataRequest(label, SyntheticSize(model, data), model.Metric("noise"), model.Training?.Seed ?? 0,
             dataDirectory);
         var loaded = DataArgument.Load(data, request);
         var set = loaded.Data;
@@ -46,6 +46,23 @@ internal sealed record ModelData(Dataset Data, string Description)
             throw new ArgumentException($"--data '{data}' has no class labels, so the model's answers cannot be checked. help: use labelled data, or 'rosenblatt predict' for unlabelled rows.");
         CheckFeatures(model, set, data);
         return (loaded, Remap(model, set, data));
+    }
+
+    /// <summary>The synthetic set's size recorded in the model file (200 when none is), checked like <c>--samples</c>: a size from a file
+    /// is a claim, and regenerating billions of points on its word would take the memory it names.</summary>
+    private static int SyntheticSize(CliModel model, string data)
+    {
+        if (model.Metric("samples") is not double samples)
+            return 200;
+        if (samples >= 2 && samples <= TrainSettings.MaxSamples && samples == Math.Floor(samples))
+            return (int)samples;
+        string name = data.Trim().ToLowerInvariant();
+        bool synthetic = !File.Exists(data) && (name == DataArgument.XorBlobs || (name != "xor" && SyntheticDatasets.Contains(name)));
+        if (synthetic)
+            throw new ArgumentException(
+                $"the model file '{model.Path}' records {samples.ToString(System.Globalization.CultureInfo.InvariantCulture)} samples for its synthetic set, not a size from 2 to {TrainSettings.MaxSamples.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}, so --data '{data}' cannot be regenerated as it was trained. " +
+                "help: the file is damaged or was edited; train the model again.");
+        return 200;
     }
 
     /// <summary>The rows <see cref="Labelled"/> picks from the loaded data.</summary>

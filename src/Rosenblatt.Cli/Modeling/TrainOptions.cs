@@ -67,6 +67,9 @@ internal sealed class TrainOptions
     /// <summary><c>--out</c>.</summary>
     public Option<string?> Out { get; } = new("--out") { Description = "Save the trained model to this JSON file (written atomically).", HelpName = "model.json" };
 
+    /// <summary><c>--save-interrupted</c>.</summary>
+    public Option<bool> SaveInterrupted { get; } = new("--save-interrupted") { Description = "On Ctrl+C, save the interrupted run over an existing --out file (by default that file is kept and the interrupted model goes beside it as NAME.interrupted.json)." };
+
     /// <summary>Adds every option to <paramref name="command"/>, with the choices that can be checked while parsing.</summary>
     /// <param name="command">The command.</param>
     public void AddTo(Command command)
@@ -83,6 +86,7 @@ internal sealed class TrainOptions
         });
         foreach (var option in new Option[] { Data, Label, Model, Layers, Activation, Optimizer, LearningRate, Momentum, Epochs, Batch, Seed, Test, Validation, Patience, Scale, Samples, Noise, DataDirectory, Out })
             command.Options.Add(option);
+        command.Options.Add(SaveInterrupted);
     }
 
     /// <summary>Reads the parsed values.</summary>
@@ -100,6 +104,9 @@ internal sealed class TrainOptions
             parse.GetValue(Data)!, model, hidden, parse.GetValue(Activation)!, optimizer, lr,
             parse.GetValue(Momentum), parse.GetValue(Epochs), parse.GetValue(Batch), parse.GetValue(Seed), parse.GetValue(Test),
             parse.GetValue(Validation), parse.GetValue(Patience), parse.GetValue(Scale)!, parse.GetValue(Out),
-            new DataRequest(parse.GetValue(Label), parse.GetValue(Samples), parse.GetValue(Noise), parse.GetValue(Seed), parse.GetValue(DataDirectory)));
+            new DataRequest(parse.GetValue(Label), parse.GetValue(Samples), parse.GetValue(Noise), parse.GetValue(Seed), parse.GetValue(DataDirectory)))
+        {
+            SaveInterrupted = parse.GetValue(SaveInterrupted),
+        };
     }
 }

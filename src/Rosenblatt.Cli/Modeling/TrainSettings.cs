@@ -25,6 +25,52 @@ internal sealed record TrainSettings(
     double Momentum, int Epochs, int Batch, int Seed, double TestFraction, double Validation, int? Patience, string Scale,
     string? Out, DataRequest DataRequest)
 {
+    /// <summary>The most memory a training run may plan for: 8 GiB (weights, gradients, optimizer state and one batch's activations).</summary>
+    public const long MaxTrainingBytes = 8L << 30;
+
+    /// <summary>The most points <c>--samples</c> may ask of a synthetic set: 1,000,000 (a 2-D set that size is 8 MB; larger ones teach nothing more).</summary>
+    public const int MaxSamples = 1_000_000;
+
+    /// <summary>Whether an interrupted run may replace an existing <see cref="Out"/> file (<c>--save-interrupted</c>).</summary>
+    public bool SaveInterrupted { get; init; }
+
+    /// <summary>Checks, before any weight is allocated, that the network these options describe fits the documented limits:
+    /// at most <see cref="Networks.Network.MaxParameters"/> parameters and <see cref="MaxTrainingBytes"/> of training memory.</summary>
+    /// <remarks>Every size is multiplied in 64-bit arithmetic. Called once before the data is read (with the hidden layers
+    /// alone, which already rules out <c>--layers 40000,40000</c>) and again once the feature and class counts are known.</remarks>
+    /// <param name="features">Input features, or 0 when not yet known.</param>
+    /// <param name="classes">Classes, or 0 when not yet known.</param>
+    /// <param name="trainRows">Training rows (a batch never holds more), or 0 when not yet known.</param>
+    /// <exception cref="ArgumentException">The network or its training would be too large; the message names the option and the size.</exception>
+    public void CheckSize(int features, int classes, int trainRows)
+    {
+        if (Model == "perceptron")
+            return;
+        int outputs = classes == 0 ? 0 : classes == 2 ? 1 : classes;
+        var widths = new List<int>(Hidden);
+        if (outputs > 0)
+            widths.Add(outputs);
+        long parameters = features > 0
+            ? Networks.Network.CountParameters(features, widths)
+            : Networks.Network.CountParameters(Hidden.Length > 0 ? Hidden[0] : 1, Hidden.Skip(1));
+        string option = Hidden.Length > 0 ? $"--layers {string.Join(",", Hidden)}" : "--model logistic";
+        string shape = features > 0 ? $"{features}-{string.Join("-", widths)}" : string.Join("-", Hidden);
+        if (parameters > Networks.Network.MaxParameters)
+            throw new ArgumentException(
+                $"{option} makes a network ({shape}) of {parameters:N0} parameters, {Gigabytes(parameters * 4)} of weights alone; the limit is {Networks.Network.MaxParameters:N0}. " +
+                "help: use fewer or smaller hidden layers, e.g. --layers 128 or --layers 256,128.");
+        long rows = trainRows > 0 ? Math.Min(Batch, trainRows) : 0;
+        long activations = rows * (features + widths.Sum(w => (long)w));
+        // weights + gradients + two optimizer moments, and per batch row the inputs, pre-activations, activations and their gradients.
+        long bytes = checked(parameters * 4 * 4 + activations * 4 * 3);
+        if (bytes > MaxTrainingBytes)
+            throw new ArgumentException(
+                $"{option} with --batch {Batch} needs about {Gigabytes(bytes)} of memory to train ({parameters:N0} parameters, batches of {rows:N0} rows × {features + widths.Sum(w => (long)w):N0} values); the limit is {Gigabytes(MaxTrainingBytes)}. " +
+                "help: use smaller hidden layers or a smaller --batch.");
+    }
+
+    private static string Gigabytes(long bytes) => (bytes / (double)(1L << 30)).ToString("0.#", CultureInfo.InvariantCulture) + " GB";
+
     /// <summary>Checks the values that the library would reject later (or never), with the option's name and a fix.</summary>
     /// <exception cref="ArgumentException">A value is out of range or options do not belong together.</exception>
     public void Validate()
@@ -47,8 +93,8 @@ internal sealed record TrainSettings(
             throw new ArgumentException($"--momentum applies to sgd only (received --momentum {N(Momentum)} with --optimizer adam). help: drop --momentum, or use --optimizer sgd.");
         if (Model != "network" && Hidden.Length > 0)
             throw new ArgumentException($"--layers applies to --model network only (received --layers {string.Join(",", Hidden)} with --model {Model}). help: drop --layers, or use --model network.");
-        if (DataRequest.Samples < 2)
-            throw new ArgumentException($"--samples must be at least 2 (received {DataRequest.Samples}). help: 200 is a good size for a synthetic set.");
+        if (DataRequest.Samples < 2 || DataRequest.Samples > MaxSamples)
+            throw new ArgumentException($"--samples must be from 2 up to the limit of {MaxSamples.ToString("N0", CultureInfo.InvariantCulture)} points (received {DataRequest.Samples}). help: 200 is a good size for a synthetic set.");
     }
 
     /// <summary>The scaling actually used by <c>auto</c>: none for a gate (0/1 inputs are already on one scale), minmax for

@@ -3,7 +3,7 @@ using Rosenblatt.Cli.Conventions;
 namespace Rosenblatt.Cli.Plots;
 
 /// <summary>Where every plot is saved: checks the path, renders beside it, then moves the PNG into place.</summary>
-/// <remarks>A reader (an image viewer, a test, a web page) never sees half a PNG: see <see cref="AtomicFile"/>.</remarks>
+/// <remarks>A reader (an image viewer, a test, a web page) never sees half a PNG: see <see cref="OutputFile"/>.</remarks>
 internal static class PlotFile
 {
     /// <summary>The default image size, in pixels: large enough to read labels, small enough for a README.</summary>
@@ -17,5 +17,5 @@ internal static class PlotFile
     /// <param name="save">Renders to the given file name, e.g. <c>p =&gt; plot.SavePng(p, 800, 600)</c>.</param>
     /// <returns>The full path written.</returns>
     /// <exception cref="IOException">The path is a folder, or its folder does not exist.</exception>
-    public static string Save(string path, Action<string> save) => AtomicFile.Write(path, "plot", save);
+    public static string Save(string path, Action<string> save) => OutputFile.Write(path, "plot", save);
 }

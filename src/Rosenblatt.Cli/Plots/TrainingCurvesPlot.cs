@@ -35,7 +35,9 @@ internal static class TrainingCurvesPlot
         Finish(loss, history, $"{title}: loss", "loss", Alignment.UpperRight);
         // Losses are never negative: start the axis at 0 rather than below it.
         double highest = epochs.Max(e => Math.Max(Finite(e.Loss), Finite(e.ValidationLoss ?? 0)));
-        double xMin = 1 - 0.02 * Math.Max(1, x.Length - 1), xMax = x.Length + 0.02 * Math.Max(1, x.Length - 1);
+        // The x axis runs over epoch numbers, which a long (thinned) history does not list one by one.
+        double span = Math.Max(1, x[^1] - x[0]);
+        double xMin = x[0] - 0.02 * span, xMax = x[^1] + 0.02 * span;
         loss.Axes.SetLimits(xMin, xMax, 0, highest > 0 ? highest * 1.05 : 1);
 
         if (accuracy)

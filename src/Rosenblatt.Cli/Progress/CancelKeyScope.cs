@@ -3,7 +3,8 @@ namespace Rosenblatt.Cli.Progress;
 /// <summary>Turns the first Ctrl+C into a cancellation request instead of killing the process; the second Ctrl+C kills it as usual.</summary>
 /// <remarks>
 /// Used once, by <see cref="Program.Main"/>: training reads <see cref="Token"/> after every batch, stops, keeps
-/// the best weights so far and still writes its model file and report. A second press means the user does
+/// the best weights so far, writes its report, and exits 130 (<see cref="ExitCodes.Interrupted"/>); its model goes to
+/// <c>--out</c> only when that file does not exist yet (or with <c>--save-interrupted</c>), else beside it. A second press means the user does
 /// not want to wait, so it is left to the runtime's default (terminate).
 /// </remarks>
 internal sealed class CancelKeyScope : IDisposable

@@ -48,7 +48,7 @@ internal static class TrainingProgress
                     task.Description = Markup.Escape(Line(e));
                     task.Value = e.Epoch;
                 }), cli.Cancellation);
-                if (history.Epochs.Count < epochs)
+                if (history.Epochs.Count == 0 || history.Last.Epoch < epochs)
                     task.StopTask();
             });
         return history!;

@@ -197,6 +197,11 @@ public static class CsvLoader
             string help = rows == 0 && !header && options.HasHeader is null
                 ? "features must be numbers written with '.' for decimals (e.g. 3.5); line 1 was read as data because some of its cells are numbers: if it is a header, set HasHeader to true"
                 : "features must be numbers written with '.' for decimals (e.g. 3.5)";
+            if ((long)features.Count + featureColumns.Length > Array.MaxLength)
+                throw new CsvFormatException(
+                    $"{records.Source}, line {records.Line}: the rows so far hold {(long)rows * featureColumns.Length:N0} values ({rows:N0} rows × {featureColumns.Length:N0} features), " +
+                    $"and this row would pass {Array.MaxLength:N0}, the most one data set can hold. help: use fewer rows or columns, e.g. a sample of the file.",
+                    records.Source, records.Line, null, null, null);
             foreach (int c in featureColumns)
                 features.Add(ParseNumber(records, c, columnNames[c], help));
             if (label >= 0 && keepLabels)

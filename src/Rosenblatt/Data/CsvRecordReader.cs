@@ -17,8 +17,25 @@ internal sealed class CsvRecordReader : IDisposable
     {
         Source = source;
         // Comment '\0': a data row that starts with '#' is data, not a comment to drop silently.
-        _reader = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = false, Delimiter = delimiter, Comment = '\0' });
+        // The buffer starts at 64 K characters and grows up to MaxRecordChars, so rows of thousands of columns load, and
+        // a "row" with no line break in sight (a binary file, /dev/zero) stops there with a clear error.
+        var options = new CsvDataReaderOptions
+        {
+            HasHeaders = false, Delimiter = delimiter, Comment = '\0', BufferSize = 1 << 16, MaxBufferSize = MaxRecordChars,
+        };
+        try
+        {
+            // Create already reads the first record.
+            _reader = CsvDataReader.Create(text, options);
+        }
+        catch (Exception e) when (e.GetType().Namespace == typeof(CsvDataReader).Namespace)
+        {
+            throw Translate(e);
+        }
     }
+
+    /// <summary>The longest record read: 16,777,216 characters (about a million numeric columns); see <see cref="CsvOptions"/>.</summary>
+    internal const int MaxRecordChars = 1 << 24;
 
     /// <summary>The file name or description used in error messages.</summary>
     internal string Source { get; }
@@ -46,9 +63,7 @@ internal sealed class CsvRecordReader : IDisposable
             }
             catch (Exception e) when (e.GetType().Namespace == typeof(CsvDataReader).Namespace)
             {
-                throw new CsvFormatException(
-                    $"{Source}, line {_nextLine}: the CSV cannot be parsed ({e.Message}) help: check the quotes on and after line {_nextLine}; a field that contains a quote must double it (\"\"), and every opened quote must be closed.",
-                    Source, _nextLine, null, null, null, e);
+                throw Translate(e);
             }
             if (!more)
                 return false;
@@ -67,6 +82,16 @@ internal sealed class CsvRecordReader : IDisposable
             return true;
         }
     }
+
+    /// <summary>The parser's exception as an error that names the line and gives the fix in the file's terms.</summary>
+    private CsvFormatException Translate(Exception e) => e is CsvRecordTooLargeException
+        ? new CsvFormatException(
+            $"{Source}, line {_nextLine}: the row starting there is longer than {MaxRecordChars:N0} characters, the most one CSV row may hold. " +
+            "help: check that the file is a text CSV with one row per line; a row that long is usually a file without line breaks, a binary file or a device.",
+            Source, _nextLine, null, null, null, e)
+        : new CsvFormatException(
+            $"{Source}, line {_nextLine}: the CSV cannot be parsed ({e.Message}) help: check the quotes on and after line {_nextLine}; a field that contains a quote must double it (\"\"), and every opened quote must be closed.",
+            Source, _nextLine, null, null, null, e);
 
     public void Dispose() => _reader.Dispose();
 }

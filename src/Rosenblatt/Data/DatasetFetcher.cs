@@ -166,14 +166,13 @@ public sealed class DatasetFetcher
     {
         string folder = Path.GetDirectoryName(target)!;
         // Leftovers of an earlier run that was killed before its cleanup could run.
-        foreach (string stale in Directory.EnumerateFiles(folder, $".{file.FileName}.*.part"))
-            File.Delete(stale);
+        IO.AtomicFile.RemoveStale(target);
         var failures = new List<string>();
         bool corrupt = false;
         foreach (Uri mirror in _mirrors[dataset])
         {
             var url = new Uri(mirror, file.FileName);
-            string temp = Path.Combine(folder, $".{file.FileName}.{Guid.NewGuid():N}.part");
+            string temp = IO.AtomicFile.TempPathFor(target);
             try
             {
                 string? problem = await TryDownloadAsync(url, file, temp, progress, cancellationToken).ConfigureAwait(false);

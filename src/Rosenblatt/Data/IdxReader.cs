@@ -12,6 +12,10 @@ namespace Rosenblatt.Data;
 /// name, and unpacked as a stream. The reader checks the magic, the dimensions, and that the data is
 /// exactly as long as the header says: a truncated download is an <see cref="InvalidDataException"/>
 /// giving expected and actual sizes, never a stack of half-black images.</para>
+/// <para>Sizes from the header are multiplied in 64-bit arithmetic and checked against <see cref="MaxDataBytes"/> and,
+/// for a raw file, against the file's length before anything is allocated; a gzip file is unpacked into a buffer that
+/// grows only as data arrives, and reading stops shortly after the declared end, so a header's claim never costs more
+/// memory or time than the file itself.</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -26,6 +30,14 @@ public static class IdxReader
 
     /// <summary>The magic number of a label file: unsigned bytes, 1 dimension (0x00000801).</summary>
     public const int LabelsMagic = 0x0801;
+
+    /// <summary>The most data bytes a header may declare: 1 GiB (MNIST's training images are 47 MB; EMNIST's largest split 547 MB).</summary>
+    /// <remarks>Checked before anything is read past the header. The buffer then grows only as data arrives, so memory is bounded by
+    /// what the file really holds, and reading stops shortly after the declared end.</remarks>
+    public const long MaxDataBytes = 1L << 30;
+
+    private const int InitialChunk = 1 << 20;
+    private const long MaxExtraCounted = 1 << 20;
 
     /// <summary>Reads an image file (<c>*-images-idx3-ubyte</c>, raw or gzip).</summary>
     /// <param name="path">The file.</param>
@@ -78,6 +90,7 @@ public static class IdxReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(source);
+        long start = stream.CanSeek ? stream.Position : 0;
         var input = new PeekableStart(stream);
         bool gzip = input.StartsWithGzip();
         Stream body = gzip ? new GZipStream(input, CompressionMode.Decompress, leaveOpen: true) : input;
@@ -102,13 +115,23 @@ public static class IdxReader
                 dims[d] = BinaryPrimitives.ReadInt32BigEndian(header[(4 + 4 * d)..]);
                 if (dims[d] < (d == 0 ? 0 : 1))
                     throw Invalid(source, $"dimension {d + 1} is {dims[d]}", "the header is corrupt; download the file again");
-                expected *= dims[d];
-                if (expected > Array.MaxLength)
-                    throw Invalid(source, $"the header declares {string.Join(" × ", dims.Take(d + 1))} values, more than one array can hold", "the header is corrupt; download the file again");
+                expected *= dims[d];   // at most 2^31 per factor and checked after each: no 64-bit overflow
+                if (expected > MaxDataBytes)
+                    throw Invalid(source, $"the header declares {string.Join(" × ", dims.Take(d + 1))} = {expected:N0} values, more than the limit of {MaxDataBytes:N0} (1 GiB)",
+                        "the header is corrupt, or the file is not an IDX file this library reads; download it again");
             }
-            var data = new byte[expected];
-            int read = ReadFully(body, data, source);
             long total = headerBytes + expected;
+            if (!gzip && stream.CanSeek && stream.Length - start != total)
+            {
+                // A raw file's length is known before anything is allocated: a claim it cannot back is refused at once.
+                long actual = stream.Length - start;
+                throw actual < total
+                    ? Invalid(source, $"it is truncated: the header declares {string.Join(" × ", dims)} so the data must be {headerBytes} + {expected:N0} = {total:N0} bytes, but it has {actual:N0}",
+                        "the download was cut short; delete the file and download it again (e.g. `rosenblatt data fetch mnist`)")
+                    : Invalid(source, $"it is {actual - total:N0} byte(s) longer than its header declares: expected {total:N0} bytes ({string.Join(" × ", dims)}), found {actual:N0}",
+                        "the file is corrupt or not the file it claims to be; download it again");
+            }
+            var (data, read) = ReadData(body, expected, source);
             if (read < expected)
                 throw Invalid(source,
                     $"it is truncated: the header declares {string.Join(" × ", dims)} so the {(gzip ? "unpacked " : "")}data must be {headerBytes} + {expected:N0} = {total:N0} bytes, but it has {headerBytes + read:N0}",
@@ -116,7 +139,7 @@ public static class IdxReader
             long extra = CountRest(body, source);
             if (extra > 0)
                 throw Invalid(source,
-                    $"it is {extra:N0} byte(s) longer than its header declares: expected {total:N0} bytes ({string.Join(" × ", dims)}), found {total + extra:N0}",
+                    $"it is {(extra > MaxExtraCounted ? "more than " + MaxExtraCounted.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : extra.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))} byte(s) longer than its header declares: expected {total:N0} bytes ({string.Join(" × ", dims)})",
                     "the file is corrupt or not the file it claims to be; download it again");
             return (data, dims);
         }
@@ -151,12 +174,32 @@ public static class IdxReader
         }
     }
 
+    /// <summary>Reads up to <paramref name="expected"/> bytes, growing the buffer only as data really arrives, so a header's claim
+    /// allocates no more than the file delivers (a small gzip that claims millions of images fails at its true end).</summary>
+    private static (byte[] Data, long Read) ReadData(Stream body, long expected, string source)
+    {
+        var data = new byte[Math.Min(expected, InitialChunk)];
+        long read = 0;
+        while (read < expected)
+        {
+            if (read == data.Length)
+                Array.Resize(ref data, (int)Math.Min(expected, Math.Max(InitialChunk, (long)data.Length * 2)));
+            int n = ReadFully(body, data.AsSpan((int)read, data.Length - (int)read), source);
+            read += n;
+            if (read < data.Length)
+                break;   // the stream ended before the buffer filled
+        }
+        return (data, read);
+    }
+
+    /// <summary>How many bytes follow the declared data, counting at most a little past <see cref="MaxExtraCounted"/>: enough to
+    /// say the file is too long without reading an endless stream to its end.</summary>
     private static long CountRest(Stream stream, string source)
     {
         Span<byte> scratch = stackalloc byte[4096];
         long extra = 0;
         int n;
-        while ((n = ReadFully(stream, scratch, source)) > 0)
+        while (extra <= MaxExtraCounted && (n = ReadFully(stream, scratch, source)) > 0)
             extra += n;
         return extra;
     }

@@ -39,7 +39,7 @@ public class LogisticRegression<TLabel> : NetworkClassifier<TLabel> where TLabel
     public bool Converged => History.StoppedEarly;
 
     /// <summary>The number of epochs run.</summary>
-    public int EpochsRun => History.Epochs.Count;
+    public int EpochsRun => History.Epochs.Count == 0 ? 0 : History.Last.Epoch;
 
     /// <summary>The weights of a binary model, one per feature.</summary>
     /// <exception cref="InvalidOperationException">More than two classes: use <see cref="Coefficients"/>.</exception>

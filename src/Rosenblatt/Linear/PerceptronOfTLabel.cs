@@ -68,6 +68,10 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
     /// <summary>What happened during training: convergence, epochs, mistakes per epoch, updates, and a verdict in words.</summary>
     public PerceptronReport Report => State(nameof(Report)).Report;
 
+    /// <summary>How many epochs' weights <see cref="PerceptronReport.WeightsAfterEachEpoch"/> keeps at most (the first 10,000), so a run of
+    /// a million epochs does not hold a million weight vectors.</summary>
+    public const int MaxPathEpochs = Training.TrainingHistory.MaxRecords;
+
     /// <summary>Whether training converged (an epoch with zero mistakes).</summary>
     public bool Converged => Report.Converged;
 
@@ -158,7 +162,7 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
                     units[u].UpdatePocket(x, targets[u]);
             }
             mistakesPerEpoch.Add(mistakes);
-            if (unitCount == 1)
+            if (unitCount == 1 && path.Count < MaxPathEpochs)
             {
                 var (w, b) = units[0].CurrentWeights();
                 path.Add(new WeightSnapshot(w, b));
@@ -253,7 +257,7 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
             // Units converged before this epoch are skipped by TrainEpoch, so their count stays 0.
             units.TrainEpoch(read, classOf, order, learningRate, scratch, scores, unitMistakes);
             mistakesPerEpoch.Add(unitMistakes.Sum());
-            if (unitCount == 1)
+            if (unitCount == 1 && path.Count < MaxPathEpochs)
             {
                 var (w, b) = units.Weights(0);
                 path.Add(new WeightSnapshot(w, b));

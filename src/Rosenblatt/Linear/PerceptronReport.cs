@@ -23,7 +23,8 @@ public sealed record PerceptronReport
     /// <summary>The fraction of training samples the final weights classify correctly.</summary>
     public required double TrainingAccuracy { get; init; }
 
-    /// <summary>A binary perceptron's weights and bias at the end of each epoch (the rule's path through weight space); empty for one-vs-rest.</summary>
+    /// <summary>A binary perceptron's weights and bias at the end of each epoch (the rule's path through weight space), for the first
+    /// <see cref="Perceptron{TLabel}.MaxPathEpochs"/> epochs at most; empty for one-vs-rest.</summary>
     public required IReadOnlyList<WeightSnapshot> WeightsAfterEachEpoch { get; init; }
 
     /// <summary>Each unit's separability check (one for a binary perceptron, one per class for one-vs-rest): the hyperplane or the proof that none exists, and the convergence bound for this run's start.</summary>

@@ -34,7 +34,7 @@ public sealed class Network
     /// <param name="inputs">Features per sample, ≥ 1.</param>
     /// <param name="layers">The layers, input side first; each may belong to one network only.</param>
     /// <param name="seed">The seed for the initializers.</param>
-    /// <exception cref="ArgumentException">No layers, a layer used twice, or a bad input count.</exception>
+    /// <exception cref="ArgumentException">No layers, a layer used twice, a bad input count, or more than <see cref="MaxParameters"/> parameters.</exception>
     public Network(int inputs, IReadOnlyList<Dense> layers, int seed)
     {
         Guard.AtLeast(inputs, 1, nameof(inputs), "a network needs at least one input feature.");
@@ -43,6 +43,7 @@ public sealed class Network
             throw Guard.Error(nameof(layers), "the network has no layers.", "add at least an output layer, e.g. new Dense(1, \"sigmoid\").");
         if (layers.Distinct().Count() != layers.Count || layers.Any(l => l.IsBuilt))
             throw Guard.Error(nameof(layers), "a layer appears twice or already belongs to another network.", "create a new Dense for every position.");
+        CheckSize(inputs, layers);
         Inputs = inputs;
         Seed = seed;
         _layers = layers.ToArray();
@@ -55,6 +56,41 @@ public sealed class Network
         }
         _parameters = _layers.SelectMany(l => new[] { l.WeightParameter!, l.BiasParameter! }).ToArray();
         _parameterList = new ParameterList(_parameters);
+    }
+
+    /// <summary>The most trainable values a network may have: 250 million, 1 GB of float32 weights.</summary>
+    /// <remarks>Training holds about four copies (weights, gradients and Adam's two moments), so the cap keeps a
+    /// network trainable in a few GB of memory. It is checked before anything is allocated, in 64-bit arithmetic, so
+    /// a typo such as 40000 units per layer, or a model file that claims such a layer, is a clear error instead of an
+    /// allocation of many gigabytes. MNIST's 784-128-10 network has about 100,000.</remarks>
+    public const long MaxParameters = 250_000_000;
+
+    /// <summary>The number of trainable values of a network with these layer widths, in 64-bit arithmetic.</summary>
+    /// <param name="inputs">Features per sample.</param>
+    /// <param name="units">Each layer's units, input side first.</param>
+    /// <returns>Σ (inputs of the layer × units + units), or <see cref="long.MaxValue"/> if that does not fit in 64 bits.</returns>
+    public static long CountParameters(int inputs, IEnumerable<int> units)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        long total = 0;
+        long width = Math.Max(inputs, 0);
+        foreach (int u in units)
+        {
+            long layer = width * Math.Max(u, 0) + Math.Max(u, 0);   // each factor below 2^31: no overflow
+            total = total > long.MaxValue - layer ? long.MaxValue : total + layer;
+            width = Math.Max(u, 0);
+        }
+        return total;
+    }
+
+    private static void CheckSize(int inputs, IReadOnlyList<Dense> layers)
+    {
+        long parameters = CountParameters(inputs, layers.Select(l => l.Units));
+        if (parameters > MaxParameters)
+            throw Guard.Error(nameof(layers),
+                $"a network of {inputs}-{string.Join("-", layers.Select(l => l.Units))} would have {parameters:N0} parameters " +
+                $"({parameters * 4.0 / (1 << 30):0.#} GB of float32 weights, about four times that to train), more than the limit of {MaxParameters:N0}.",
+                "use fewer or smaller layers; 64 to 512 units per layer is typical.");
     }
 
     /// <summary>Features per sample.</summary>

@@ -89,6 +89,8 @@ internal sealed record PerceptronReportDto
 internal sealed record HistoryDto
 {
     public int? TotalEpochs { get; init; }
+    /// <summary>Each entry's epoch number, written only when the history was thinned (otherwise entry i is epoch i + 1).</summary>
+    [JsonConverter(typeof(Int32ArrayConverter))] public int[]? Epoch { get; init; }
     [JsonConverter(typeof(DoubleArrayConverter))] public double[]? Loss { get; init; }
     [JsonConverter(typeof(NullableDoubleArrayConverter))] public double?[]? Accuracy { get; init; }
     [JsonConverter(typeof(NullableDoubleArrayConverter))] public double?[]? ValidationLoss { get; init; }

@@ -14,8 +14,9 @@ namespace Rosenblatt.Serialization;
 /// networks, float64 for the perceptron), so loading restores every bit and the loaded model predicts
 /// exactly what the saved one did.</para>
 /// <para>Saving is atomic: the document is built and checked first, written to a temporary file in the
-/// target's folder, flushed to disk, and only then renamed over the target. A failure at any point
-/// leaves an existing file untouched and removes the temporary file; nothing the user saved is lost.</para>
+/// target's folder, flushed to disk, and only then renamed over the target (<see cref="IO.AtomicFile"/>). A failure at any point
+/// leaves an existing file untouched and removes the temporary file; nothing the user saved is lost. A temporary
+/// file left by a save that was killed is removed by the next save of the same file.</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -31,11 +32,14 @@ public static class ModelFile
     /// <summary>The value of every model file's <c>format</c> field.</summary>
     public const string FormatName = "rosenblatt-model";
 
+    /// <summary>The largest model file <see cref="Load"/> reads: 1 GiB.</summary>
+    /// <remarks>Checked before reading a regular file and while reading anything else (a pipe, a device such as
+    /// <c>/dev/zero</c>), so a wrong path never fills memory. A network at <see cref="Network.MaxParameters"/> would
+    /// need more; such networks are not what this library trains.</remarks>
+    public const long MaxFileBytes = 1L << 30;
+
     /// <summary>The format version this library writes, and the newest it reads.</summary>
     public const int CurrentVersion = 1;
-
-    /// <summary>Test hook: runs after the temporary file is written and before it replaces the target.</summary>
-    internal static readonly AsyncLocal<Action<string>?> BeforeReplace = new();
 
     /// <summary>Saves a fitted perceptron (any variant, binary or one-vs-rest).</summary>
     /// <typeparam name="TLabel">int or string.</typeparam>
@@ -124,42 +128,14 @@ public static class ModelFile
         if (!Directory.Exists(folder))
             throw new ModelFileException(path, $"the folder '{folder}' does not exist.", "create the folder first, or save somewhere that exists.");
         byte[] bytes = System.Text.Encoding.UTF8.GetBytes(ToJson(build(path)) + "\n");
-        string temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-            BeforeReplace.Value?.Invoke(temp);
-            File.Move(temp, full, overwrite: true);
+            IO.AtomicFile.Write(full, stream => stream.Write(bytes));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temp);
             throw new ModelFileException(path, $"could not be written ({ex.Message}); any earlier file of that name is unchanged.",
                 "check that the folder is writable and the disk has space, then save again.", ex);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
-    }
-
-    private static void TryDelete(string file)
-    {
-        try
-        {
-            File.Delete(file);
-        }
-        catch (IOException)
-        {
-            // The original error matters more; a stray temporary file is harmless and clearly named.
-        }
-        catch (UnauthorizedAccessException)
-        {
         }
     }
 }

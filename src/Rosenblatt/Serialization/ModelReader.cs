@@ -71,22 +71,58 @@ internal sealed class ModelReader
     private byte[] ReadBytes()
     {
         if (Directory.Exists(_path))
-            throw Error("is a folder, not a model file.", "pass the path of a .json file saved by ModelFile.Save or the CLI's --save.");
+            throw Error("is a folder, not a model file.", "pass the path of a .json file saved by ModelFile.Save or 'rosenblatt train --out'.");
         if (!File.Exists(_path))
-            throw Error("does not exist.", "check the path; a model file is written by ModelFile.Save or the CLI's --save option.");
-        byte[] bytes;
+            throw Error("does not exist.", "check the path; a model file is written by ModelFile.Save or 'rosenblatt train --out'.");
         try
         {
-            bytes = File.ReadAllBytes(_path);
+            using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            // A regular file says its length up front; a device or a pipe (/dev/zero, /dev/urandom) says 0 and is read
+            // only as far as the cap, and stops at the first byte that cannot start a JSON document.
+            long length = stream.CanSeek ? stream.Length : 0;
+            if (length > ModelFile.MaxFileBytes)
+                throw TooLarge(length.ToString("N0", CultureInfo.InvariantCulture));
+            using var buffer = new MemoryStream(length > 0 ? (int)length : 65_536);
+            var chunk = new byte[65_536];
+            bool checkedStart = false;
+            int n;
+            while ((n = stream.Read(chunk)) > 0)
+            {
+                if (buffer.Length + n > ModelFile.MaxFileBytes)
+                    throw TooLarge($"more than {ModelFile.MaxFileBytes:N0}");
+                buffer.Write(chunk, 0, n);
+                if (!checkedStart)
+                    checkedStart = CheckStart(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            }
+            if (buffer.Length == 0)
+                throw Error("is empty (0 bytes).", "the save was interrupted or the file was overwritten; save the model again.");
+            return buffer.ToArray();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is (IOException or UnauthorizedAccessException) and not ModelFileException)
         {
             throw Error($"cannot be read ({ex.Message}).", "check the file's permissions.", ex);
         }
-        if (bytes.Length == 0)
-            throw Error("is empty (0 bytes).", "the save was interrupted or the file was overwritten; save the model again.");
-        return bytes;
     }
+
+    /// <summary>Whether the first meaningful byte has been seen; throws when it cannot start a model file's JSON object.</summary>
+    private bool CheckStart(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith("\uFEFF"u8))
+            head = head[3..];
+        int i = 0;
+        while (i < head.Length && head[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            i++;
+        if (i == head.Length)
+            return false;
+        if (head[i] == (byte)'{')
+            return true;
+        throw Error($"is not a Rosenblatt model file: it does not start with a JSON object ('{{') but with the byte 0x{head[i]:X2}{(head[i] is >= 0x20 and < 0x7F ? $" ('{(char)head[i]}')" : "")}.",
+            "pass a .json file saved by ModelFile.Save or 'rosenblatt train --out'; a data file or a device is not a model.");
+    }
+
+    private ModelFileException TooLarge(string size) =>
+        Error($"is {size} bytes long, more than a model file may be ({ModelFile.MaxFileBytes:N0} bytes, 1 GiB).",
+            "pass a model file saved by ModelFile.Save or 'rosenblatt train --out'; a network within Network.MaxParameters saves well below the limit.");
 
     private JsonDocument Parse(byte[] bytes)
     {
@@ -106,13 +142,13 @@ internal sealed class ModelReader
     private void CheckHeader(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
-            throw Error($"holds a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not a Rosenblatt model.", "pass a file saved by ModelFile.Save or the CLI's --save.");
+            throw Error($"holds a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not a Rosenblatt model.", "pass a file saved by ModelFile.Save or 'rosenblatt train --out'.");
         string? format = root.TryGetProperty("format", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
         if (format != ModelFile.FormatName)
             throw Error(format is null
                     ? $"is not a Rosenblatt model file (it has no \"format\": \"{ModelFile.FormatName}\" field)."
                     : $"is not a Rosenblatt model file (format is '{format}', expected '{ModelFile.FormatName}').",
-                "pass a file saved by ModelFile.Save or the CLI's --save.");
+                "pass a file saved by ModelFile.Save or 'rosenblatt train --out'.");
         if (!root.TryGetProperty("version", out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out int version) || version < 1)
             throw Error($"the field 'version' is missing or not a whole number ≥ 1 (found {(root.TryGetProperty("version", out var raw) ? raw.GetRawText() : "nothing")}).", Resave);
         if (version > ModelFile.CurrentVersion)
@@ -242,6 +278,7 @@ internal sealed class ModelReader
         }
         if (kind == ModelKind.MlpRegressor && dense[^1].Activation is not Identity)
             throw Error($"an mlp-regressor's output activation is 'identity', not '{dense[^1].Activation.Name}'.", Resave);
+        CheckClaims(inputs, dense, weights);
         var network = Build(() => new Network(inputs, dense, training.Seed ?? 0));
         for (int l = 0; l < dense.Length; l++)
         {
@@ -301,14 +338,31 @@ internal sealed class ModelReader
         }
     }
 
+    /// <summary>Checks the sizes the architecture claims against the numbers the file really holds, before any weight is allocated.</summary>
+    /// <remarks>Sizes are multiplied in 64-bit arithmetic, so a claim of 65536 × 65536 cannot wrap to 0 and pass; a claim the file
+    /// cannot back (a 15 KB file declaring a 40000 × 40000 layer) is refused here instead of allocating gigabytes first.</remarks>
+    private void CheckClaims(int inputs, Dense[] dense, IReadOnlyList<LayerWeightsDto> weights)
+    {
+        long width = inputs;
+        for (int l = 0; l < dense.Length; l++)
+        {
+            long needed = width * dense[l].Units;
+            int held = Required(weights[l], $"weights[{l}]").Weights?.Texts.Length ?? 0;
+            if (held != needed)
+                throw Error($"layer {l + 1} has {held:N0} weights but its architecture needs {width:N0} inputs × {dense[l].Units:N0} units = {needed:N0}.", Resave);
+            width = dense[l].Units;
+        }
+    }
+
     /// <summary>Checks one layer's weight and bias lengths against the architecture and that every value is finite.</summary>
     private (T[] Weights, T[] Bias) CheckLayer<T>(int layer, T[]? weights, T[]? bias, int inputs, int units)
         where T : System.Numerics.IFloatingPointIeee754<T>
     {
         var w = Required(weights, $"weights[{layer - 1}].weights");
         var b = Required(bias, $"weights[{layer - 1}].bias");
-        if (w.Length != inputs * units)
-            throw Error($"layer {layer} has {w.Length} weights but its architecture needs {inputs} inputs × {units} units = {inputs * units}.", Resave);
+        long needed = (long)inputs * units;
+        if (w.Length != needed)
+            throw Error($"layer {layer} has {w.Length:N0} weights but its architecture needs {inputs:N0} inputs × {units:N0} units = {needed:N0}.", Resave);
         if (b.Length != units)
             throw Error($"layer {layer} has {b.Length} biases but {units} units.", Resave);
         for (int i = 0; i < w.Length; i++)
@@ -332,11 +386,12 @@ internal sealed class ModelReader
         if (dto?.Loss is not { } loss)
             return history;
         int n = loss.Length;
-        if ((dto.Accuracy?.Length ?? n) != n || (dto.ValidationLoss?.Length ?? n) != n || (dto.ValidationAccuracy?.Length ?? n) != n || (dto.LearningRate?.Length ?? n) != n)
+        if ((dto.Accuracy?.Length ?? n) != n || (dto.ValidationLoss?.Length ?? n) != n || (dto.ValidationAccuracy?.Length ?? n) != n || (dto.LearningRate?.Length ?? n) != n
+            || (dto.Epoch?.Length ?? n) != n)
             throw Error("training.history's arrays have different lengths.", Resave);
         for (int e = 0; e < n; e++)
         {
-            history.Add(new EpochRecord(e + 1, dto.TotalEpochs ?? n, loss[e], dto.Accuracy?[e], dto.ValidationLoss?[e], dto.ValidationAccuracy?[e],
+            history.Add(new EpochRecord(dto.Epoch?[e] ?? e + 1, dto.TotalEpochs ?? n, loss[e], dto.Accuracy?[e], dto.ValidationLoss?[e], dto.ValidationAccuracy?[e],
                 dto.LearningRate?[e] ?? double.NaN, TimeSpan.Zero));
         }
         history.BestEpoch = dto.BestEpoch ?? 0;

@@ -102,6 +102,7 @@ internal static class ModelWriter
             historyDto = new HistoryDto
             {
                 TotalEpochs = last.TotalEpochs,
+                Epoch = history.Epochs.Select((e, i) => e.Epoch != i + 1).Any(gap => gap) ? history.Epochs.Select(e => e.Epoch).ToArray() : null,
                 Loss = history.Epochs.Select(e => e.Loss).ToArray(),
                 Accuracy = history.Epochs.Select(e => e.Accuracy).ToArray(),
                 ValidationLoss = history.Epochs.Select(e => e.ValidationLoss).ToArray(),
@@ -116,7 +117,7 @@ internal static class ModelWriter
         return Document(path, kind, network.Inputs, "float32", layers, weights, hyperparameters, labels, options, new TrainingDto
         {
             Seed = seed,
-            Epochs = history?.Epochs.Count ?? options.Epochs,
+            Epochs = history is { Epochs.Count: > 0 } ? history.Last.Epoch : options.Epochs,
             Metrics = metrics,
             History = historyDto,
         });

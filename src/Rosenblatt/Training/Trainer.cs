@@ -271,7 +271,7 @@ public sealed class Trainer
             }
         }
 
-        if (Options.RestoreBestWeights && best is not null && history.BestEpoch != history.Count)
+        if (Options.RestoreBestWeights && best is not null && history.BestEpoch != history.Last.Epoch)
         {
             network.RestoreParameters(best);
             history.RestoredBestWeights = true;

@@ -8,10 +8,17 @@ namespace Rosenblatt.Training;
 /// time and a presence byte always; accuracy and validation figures when there are any; learning rates only
 /// once they change): 17–25 bytes an epoch instead of a 96-byte record. On a tiny network each epoch takes
 /// well under a microsecond, so fresh memory touched per epoch would otherwise cost more than the arithmetic. <see cref="Epochs"/> builds each <see cref="EpochRecord"/>
-/// when it is read; records compare by value, so two reads of the same epoch are equal.</remarks>
+/// when it is read; records compare by value, so two reads of the same epoch are equal.
+/// <para>The history stays compact however many epochs run: it keeps at most <see cref="MaxRecords"/> epochs. When it is
+/// full it drops every other one and from then on keeps every 2nd (then 4th, 8th, ...) epoch, always with the first and the
+/// latest, so a run of a million epochs keeps an evenly spaced curve of a few thousand points (in memory and in a model
+/// file) instead of growing without bound. Each record keeps its true <see cref="EpochRecord.Epoch"/> number.</para></remarks>
 public sealed class TrainingHistory
 {
-    private const int MaxInitialCapacity = 16_384;
+    /// <summary>The most epochs a history keeps (10,000); longer runs are thinned evenly (see the remarks).</summary>
+    public const int MaxRecords = 10_000;
+
+    private const int MaxInitialCapacity = MaxRecords;
     private const byte HasAccuracy = 1, HasValidationLoss = 2, HasValidationAccuracy = 4;
     private double[] _loss;
     private long[] _elapsedTicks;
@@ -22,6 +29,9 @@ public sealed class TrainingHistory
     private double _firstRate;
     private int _firstTotal;
     private int _count;
+    private long _added;        // epochs reported so far, kept or not
+    private long _stride = 1;   // every _stride-th reported epoch is kept (1, 1 + stride, 1 + 2·stride, ...)
+    private bool _tailIsExtra;  // the last record is the latest epoch, kept only until the next one replaces it
 
     /// <summary>Creates an empty history.</summary>
     public TrainingHistory() : this(0)
@@ -64,6 +74,12 @@ public sealed class TrainingHistory
     internal void Add(int epoch, int totalEpochs, double loss, double? accuracy, double? validationLoss, double? validationAccuracy,
         double learningRate, TimeSpan elapsed)
     {
+        if (_tailIsExtra)
+            _count--;   // the previous latest epoch was off the stride: this one takes its place
+        if (_count == MaxRecords)
+            Thin();
+        bool onStride = _added % _stride == 0;
+        _added++;
         int i = _count;
         if (i == _loss.Length)
             Grow();
@@ -116,6 +132,48 @@ public sealed class TrainingHistory
             _totals![i] = totalEpochs;
         }
         _count = i + 1;
+        _tailIsExtra = !onStride;
+    }
+
+    /// <summary>Keeps every other record (the ones on the doubled stride) and moves them to the front.</summary>
+    private void Thin()
+    {
+        if (_epochNumbers is null)
+        {
+            _epochNumbers = new int[_loss.Length];
+            _totals = new int[_loss.Length];
+            for (int e = 0; e < _count; e++)
+            {
+                _epochNumbers[e] = e + 1;
+                _totals[e] = _firstTotal;
+            }
+        }
+        _learningRates ??= Filled(_firstRate);
+        int kept = 0;
+        for (int j = 0; j < _count; j += 2)
+            Move(j, kept++);
+        _count = kept;
+        _stride *= 2;
+    }
+
+    private double[] Filled(double value)
+    {
+        var column = new double[_loss.Length];
+        Array.Fill(column, value);
+        return column;
+    }
+
+    private void Move(int from, int to)
+    {
+        _loss[to] = _loss[from];
+        _elapsedTicks[to] = _elapsedTicks[from];
+        _present[to] = _present[from];
+        if (_accuracy is not null) _accuracy[to] = _accuracy[from];
+        if (_validationLoss is not null) _validationLoss[to] = _validationLoss[from];
+        if (_validationAccuracy is not null) _validationAccuracy[to] = _validationAccuracy[from];
+        _learningRates![to] = _learningRates[from];
+        _epochNumbers![to] = _epochNumbers[from];
+        _totals![to] = _totals[from];
     }
 
     private double[] Column(ref double[]? column) => column ??= new double[_loss.Length];

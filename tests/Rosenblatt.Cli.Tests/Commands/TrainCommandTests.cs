@@ -90,19 +90,92 @@ public class TrainCommandTests
     }
 
     [Fact]
-    public void Train_Cancelled_StopsAfterTheFirstBatch_SaysWhatItKept_AndStillSaves()
+    public void Train_CtrlCDuringTraining_StopsAfterTheFirstBatch_SaysWhatItKept_SavesANewFile_AndExits130()
     {
         using var files = new TempFiles();
         string model = Path.Combine(files.Folder, "stopped.json");
-        using var ctrlC = new CancellationTokenSource();
-        ctrlC.Cancel();
-        var run = CliRun.WithCancellation(ctrlC.Token, "train", "--data", "digits", "--epochs", "30", "--out", model);
-        Assert.Equal(0, run.ExitCode);
+        var run = CliRun.WithCtrlCWhenPrinted("Training ", "train", "--data", "digits", "--epochs", "30", "--out", model);
+        Assert.Equal(ExitCodes.Interrupted, run.ExitCode);
         Assert.Contains("epoch  1/30", run.Out);
         Assert.DoesNotContain("epoch  2/30", run.Out);
         Assert.Contains("Stopped by Ctrl+C during epoch 1 of 30, after the batch in progress; kept the weights of epoch 1", run.Out);
+        Assert.Contains("Saved the interrupted run's model to", run.Out);
         Assert.True(File.Exists(model));
         Assert.Equal(0, CliRun.Of("info", "--model", model).ExitCode);
+    }
+
+    [Fact]
+    public void Train_CtrlCDuringTraining_KeepsAnExistingModelByteForByte_AndSavesTheInterruptedOneBeside()
+    {
+        using var files = new TempFiles();
+        string model = files.PathOf("good.json");
+        Assert.Equal(0, CliRun.Of("train", "--data", "iris", "--epochs", "5", "--out", model).ExitCode);
+        byte[] good = File.ReadAllBytes(model);
+
+        var run = CliRun.WithCtrlCWhenPrinted("Training ", "train", "--data", "iris", "--epochs", "30", "--out", model);
+
+        Assert.Equal(ExitCodes.Interrupted, run.ExitCode);
+        Assert.Equal(good, File.ReadAllBytes(model));
+        string beside = files.PathOf("good.interrupted.json");
+        Assert.True(File.Exists(beside));
+        Assert.Contains("Kept ", run.Out);
+        Assert.Contains("good.json as it was", run.Out);
+        Assert.Contains("good.interrupted.json", run.Out);
+        Assert.Contains("--save-interrupted", run.Out);
+    }
+
+    [Fact]
+    public void Train_CtrlCAfterTheFirstEpoch_StillKeepsTheExistingModel_AndExits130()
+    {
+        using var files = new TempFiles();
+        string model = files.PathOf("good.json");
+        Assert.Equal(0, CliRun.Of("train", "--data", "iris", "--epochs", "5", "--out", model).ExitCode);
+        byte[] good = File.ReadAllBytes(model);
+
+        var run = CliRun.WithCtrlCWhenPrinted("epoch  1/30", "train", "--data", "iris", "--epochs", "30", "--out", model);
+
+        Assert.Equal(ExitCodes.Interrupted, run.ExitCode);
+        // The epoch line is printed as epoch 1 ends: the run stops there, before epoch 2 changes the weights further.
+        Assert.Contains("Stopped by Ctrl+C during epoch 1 of 30", run.Out);
+        Assert.DoesNotContain("epoch  2/30", run.Out);
+        Assert.Equal(good, File.ReadAllBytes(model));
+        Assert.True(File.Exists(files.PathOf("good.interrupted.json")));
+    }
+
+    [Fact]
+    public void Train_CtrlCWithSaveInterrupted_ReplacesTheExistingModel_AndStillExits130()
+    {
+        using var files = new TempFiles();
+        string model = files.PathOf("good.json");
+        Assert.Equal(0, CliRun.Of("train", "--data", "iris", "--epochs", "5", "--out", model).ExitCode);
+        byte[] good = File.ReadAllBytes(model);
+
+        var run = CliRun.WithCtrlCWhenPrinted("Training ", "train", "--data", "iris", "--epochs", "30", "--out", model, "--save-interrupted");
+
+        Assert.Equal(ExitCodes.Interrupted, run.ExitCode);
+        Assert.NotEqual(good, File.ReadAllBytes(model));
+        Assert.False(File.Exists(files.PathOf("good.interrupted.json")));
+        Assert.Contains("Saved the interrupted run's model to", run.Out);
+    }
+
+    [Fact]
+    public void Train_CtrlCWhileTheDataLoads_TrainsNothing_SavesNothing_AndExits130()
+    {
+        using var files = new TempFiles();
+        string model = files.PathOf("good.json");
+        Assert.Equal(0, CliRun.Of("train", "--data", "iris", "--epochs", "5", "--out", model).ExitCode);
+        byte[] good = File.ReadAllBytes(model);
+        using var ctrlC = new CancellationTokenSource();
+        ctrlC.Cancel();
+
+        var run = CliRun.WithCancellation(ctrlC.Token, "train", "--data", "iris", "--epochs", "30", "--out", model);
+
+        Assert.Equal(ExitCodes.Interrupted, run.ExitCode);
+        Assert.Equal(good, File.ReadAllBytes(model));
+        Assert.Equal([model], Directory.GetFiles(files.Folder));
+        Assert.DoesNotContain("epoch", run.Out);
+        Assert.Contains("while the data was loading, before any training; nothing was saved", run.Err);
+        Assert.Contains("is unchanged", run.Err);
     }
 
     [Fact]

@@ -1,4 +1,8 @@
+using System.Text.Json.Nodes;
 using Rosenblatt.Diagnostics;
+using Rosenblatt.Linear;
+using Rosenblatt.Networks;
+using Rosenblatt.Serialization;
 
 namespace Rosenblatt.Tests.BadInput;
 
@@ -86,4 +90,85 @@ public abstract class ClassifierBadInputBattery
     [InlineData(-5)]
     public void Create_WithEpochsBelowOne_QuotesTheValue(int epochs) =>
         AssertTeaches(Assert.ThrowsAny<ArgumentException>(() => CreateWithEpochs(epochs)), "Epochs", $"received {epochs}");
+
+    /// <summary>Saves any of the battery's classifiers with the matching <see cref="ModelFile"/> overload.</summary>
+    private static void Save(string path, IClassifier<int> model)
+    {
+        switch (model)
+        {
+            case Perceptron<int> p: ModelFile.Save(path, p); break;
+            case LogisticRegression<int> l: ModelFile.Save(path, l); break;
+            case MlpClassifier<int> m: ModelFile.Save(path, m); break;
+            default: throw new InvalidOperationException($"the battery does not know how to save a {model.GetType().Name}; add it to Save.");
+        }
+    }
+
+    private static IClassifier<int> Trained(IClassifier<int> model)
+    {
+        model.Train(X, Y);
+        return model;
+    }
+
+    [Fact]
+    public void Save_AfterAKilledSave_RemovesTheTemporaryFileItLeft_AndLoadsBack()
+    {
+        using var folder = new Serialization.TempFolder();
+        string path = folder.File("model.json");
+        var model = Trained(CreateModel());
+        Save(path, model);
+        string stale = folder.File($".model.json.{Guid.NewGuid():N}.tmp.json");
+        File.WriteAllText(stale, "half a model from a killed save");
+        Save(path, model);
+        Assert.False(File.Exists(stale));
+        Assert.Equal([path], Directory.GetFiles(folder.Path));
+        Assert.Equal(model.Predict(X), ((IClassifier<int>)ModelFile.Load(path).Model).Predict(X));
+    }
+
+    [Fact]
+    public void Save_IntoAMissingFolder_NamesTheFolder_AndWritesNothing()
+    {
+        using var folder = new Serialization.TempFolder();
+        string path = Path.Combine(folder.Path, "missing", "model.json");
+        AssertTeaches(Assert.Throws<ModelFileException>(() => Save(path, Trained(CreateModel()))), "does not exist");
+        Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
+    }
+
+    [Theory]
+    [InlineData(46341, "2,147,488,281")]
+    [InlineData(65536, "4,294,967,296")]
+    [InlineData(100000, "10,000,000,000")]
+    public void Load_OfItsFile_ClaimingAShapeThatOverflows32Bits_GivesThe64BitProduct_BeforeAllocating(int size, string product)
+    {
+        using var folder = new Serialization.TempFolder();
+        string path = folder.File("model.json");
+        Save(path, Trained(CreateModel()));
+        var root = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        root["architecture"]!["inputs"] = size;
+        root["featureNames"] = null;
+        var labels = root["labels"]!["names"]!.AsArray();
+        int units = root["architecture"]!["layers"]![0]!["units"]!.GetValue<int>();
+        if (root["architecture"]!["layers"]!.AsArray().Count == 1 && units == 1)
+        {
+            // One output unit (two classes): claim as many classes as inputs so the product is size × size.
+            labels.Clear();
+            for (int i = 0; i < size; i++)
+                labels.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (root["architecture"]!["layers"]![0]!["activation"]!.GetValue<string>() == "sigmoid")
+                root["architecture"]!["layers"]![0]!["activation"] = "softmax";
+        }
+        root["architecture"]!["layers"]![0]!["units"] = size;
+        File.WriteAllText(path, root.ToJsonString());
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var ex = Assert.Throws<ModelFileException>(() => ModelFile.Load(path));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 256L << 20);
+        AssertTeaches(ex, $"= {product}");
+    }
+
+    [Fact]
+    public void Load_OfADevice_IsRefusedAtTheFirstByte()
+    {
+        if (!File.Exists("/dev/zero"))
+            return;
+        AssertTeaches(Assert.Throws<ModelFileException>(() => ModelFile.Load("/dev/zero")), "does not start with a JSON object");
+    }
 }

@@ -106,7 +106,7 @@ public sealed class DatasetFetcherTests : IDisposable
     {
         string folder = Path.Combine(_root, "mnist");
         Directory.CreateDirectory(folder);
-        string stale = Path.Combine(folder, ".t10k-labels-idx1-ubyte.gz.0123.part");
+        string stale = Path.Combine(folder, $".t10k-labels-idx1-ubyte.gz.{Guid.NewGuid():N}.part");
         System.IO.File.WriteAllBytes(stale, [1, 2, 3]);
         await Fetcher(new FakeServer(url => Ok(Official(url))), MirrorA).FetchAsync("mnist", _root);
         Assert.False(System.IO.File.Exists(stale));

@@ -96,7 +96,87 @@ public class IdxReaderTests
         var negative = Assert.Throws<InvalidDataException>(() => Labels(Idx(0x801, [-5], [])));
         Assert.Contains("dimension 1 is -5", negative.Message);
         var huge = Assert.Throws<InvalidDataException>(() => Images(Idx(0x803, [1_000_000, 28_000, 28_000], [])));
-        Assert.Contains("more than one array can hold", huge.Message);
+        Assert.Contains("1000000 × 28000 = 28,000,000,000 values, more than the limit of 1,073,741,824", huge.Message);
+        var wraps = Assert.Throws<InvalidDataException>(() => Images(Idx(0x803, [1, 65536, 65536], [])));
+        Assert.Contains("= 4,294,967,296 values", wraps.Message);
+    }
+
+    [Fact]
+    public void ARawFileClaimingMoreThanItHolds_IsRefusedBeforeAllocating()
+    {
+        // 1.3 million 28×28 images (1 GB) claimed by a file of a few bytes: refused from the file length, nothing allocated for the claim.
+        byte[] liar = Idx(0x803, [1_300_000, 28, 28], new byte[784]);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var e = Assert.Throws<InvalidDataException>(() => Images(liar));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 16 << 20);
+        Assert.Contains("1300000 × 28 × 28", e.Message);
+        Assert.Contains("but it has 800", e.Message);
+    }
+
+    [Fact]
+    public void ASmallGzipClaimingMillionsOfImages_AllocatesOnlyWhatItHolds()
+    {
+        // 1.3 million images declared (1 GB), 1,000 delivered: memory follows the data, not the claim.
+        byte[] liar = Gzip(Idx(0x803, [1_300_000, 28, 28], new byte[1000 * 784]));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var e = Assert.Throws<InvalidDataException>(() => Images(liar));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Contains("it is truncated", e.Message);
+        Assert.True(allocated < 64L << 20, $"allocated {allocated:N0} bytes");
+    }
+
+    [Fact]
+    public void DataBeyondTheDeclaredEnd_StopsReadingSoon_EvenFromAnEndlessStream()
+    {
+        var endless = new ConcatStream(ThreeLabels, new EndlessZeros());
+        var e = Assert.Throws<InvalidDataException>(() => IdxReader.ReadLabels(endless, "endless"));
+        Assert.Contains("more than 1,048,576 byte(s) longer than its header declares", e.Message);
+    }
+
+    private sealed class EndlessZeros : Stream
+    {
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Array.Clear(buffer, offset, count);
+            return count;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    private sealed class ConcatStream(byte[] head, Stream tail) : Stream
+    {
+        private int _used;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_used < head.Length)
+            {
+                int n = Math.Min(count, head.Length - _used);
+                Array.Copy(head, _used, buffer, offset, n);
+                _used += n;
+                return n;
+            }
+            return tail.Read(buffer, offset, count);
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     [Fact]

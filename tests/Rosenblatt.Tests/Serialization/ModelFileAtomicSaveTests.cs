@@ -79,7 +79,7 @@ public sealed class ModelFileAtomicSaveTests : IDisposable
     {
         var (path, bytes) = Existing();
         string? temp = null;
-        ModelFile.BeforeReplace.Value = t =>
+        Rosenblatt.IO.AtomicFile.BeforeReplace.Value = t =>
         {
             temp = t;
             Assert.True(File.Exists(t));
@@ -93,7 +93,7 @@ public sealed class ModelFileAtomicSaveTests : IDisposable
         }
         finally
         {
-            ModelFile.BeforeReplace.Value = null;
+            Rosenblatt.IO.AtomicFile.BeforeReplace.Value = null;
         }
         Assert.NotNull(temp);
         Assert.Equal(_folder.Path, Path.GetDirectoryName(temp));
@@ -118,5 +118,31 @@ public sealed class ModelFileAtomicSaveTests : IDisposable
         string path = Path.Combine(_folder.Path, "no-such-folder", "m.json");
         var ex = Assert.Throws<ModelFileException>(() => ModelFile.Save(path, Trained()));
         Assert.Contains("does not exist", ex.Message);
+    }
+
+    [Fact]
+    public void Save_AfterAKilledSave_RemovesTheTemporaryFilesItLeftAndKeepsOthers()
+    {
+        var (path, _) = Existing();
+        // What a save killed between writing and renaming leaves behind, in this and earlier versions' names.
+        string[] stale =
+        [
+            _folder.File($".model.json.{Guid.NewGuid():N}.tmp.json"),
+            _folder.File($".model.json.{Guid.NewGuid():N}.tmp"),
+            _folder.File($".model.{Guid.NewGuid():N}.tmp.json"),
+        ];
+        foreach (string file in stale)
+            File.WriteAllText(file, "half a model");
+        string otherTarget = _folder.File($".other.json.{Guid.NewGuid():N}.tmp.json");
+        string usersOwn = _folder.File(".model.json.notes");
+        File.WriteAllText(otherTarget, "another file's save");
+        File.WriteAllText(usersOwn, "mine");
+
+        ModelFile.Save(path, Trained(epochs: 2), new ModelSaveOptions { FeatureNames = ["x", "y"] });
+
+        Assert.All(stale, file => Assert.False(File.Exists(file), file));
+        Assert.True(File.Exists(otherTarget));
+        Assert.True(File.Exists(usersOwn));
+        Assert.Equal(["x", "y"], ModelFile.Load(path).FeatureNames);
     }
 }
