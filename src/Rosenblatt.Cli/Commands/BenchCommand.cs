@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 using Rosenblatt.Activations;
 using Rosenblatt.Cli.Conventions;
+using Rosenblatt.Cli.Progress;
 using Rosenblatt.Data;
 using Rosenblatt.Initializers;
 using Rosenblatt.Layers;
@@ -73,12 +74,11 @@ internal static class BenchCommand
             Parallelism.MaxThreads = settings.Threads;
             try
             {
-                var document = name switch
-                {
-                    "mnist" => Mnist(settings),
-                    "xor" => Xor(settings),
-                    _ => PerceptronOneVsRest(settings),
-                };
+                // An MNIST workload is one silent stretch (loading, warm-up, the timed runs): a status shows it is under way.
+                // The XOR replays take milliseconds.
+                var document = name == "xor" ? Xor(settings) : PhaseStatus.Run(cli, cli.IsJson(parse),
+                    $"Loading MNIST and timing {settings.Repeat} run(s) of {settings.Epochs} epoch(s)", "Timed",
+                    () => name == "mnist" ? Mnist(settings) : PerceptronOneVsRest(settings));
                 return cli.Write(parse, document, console => Render(console, document));
             }
             finally
