@@ -184,6 +184,43 @@ public sealed class PageTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Import_OfAnExportedModel_RebuildsItsNetworkOnThePage_WithItsWeights()
+    {
+        var errors = new List<string>();
+        var page = await browser.OpenAsync(errors, "dataset=circle&features=x1,x2,x1sq&layers=5:relu,3:tanh&seed=4");
+        for (int i = 0; i < 3; i++)
+        {
+            await page.ClickAsync("#step");
+            await page.WaitForFunctionAsync($"() => window.playground.frame && window.playground.frame.epoch === {i + 1}");
+        }
+        await page.ClickAsync("#export");
+        await page.WaitForFunctionAsync("() => window.playground.lastDownload && window.playground.lastDownload.name.endsWith('.json')");
+        string model = await Eval<string>(page, "window.playground.lastDownload.text");
+        string weights = await Eval<string>(page, "JSON.stringify(window.playground.frame.weights)");
+        await page.CloseAsync();
+
+        string file = Path.Combine(Directory.CreateTempSubdirectory("pg-import").FullName, "model.json");
+        File.WriteAllText(file, model);
+        try
+        {
+            var fresh = await browser.OpenAsync(errors, "dataset=circle");
+            var input = await fresh.QuerySelectorAsync("#import-file");
+            await input.UploadFileAsync(file);
+            await fresh.WaitForFunctionAsync("() => window.playground.message && window.playground.message.startsWith('Model imported')");
+            await fresh.WaitForFunctionAsync("() => window.playground.frame && window.playground.frame.weights.length === 3");
+            Assert.Equal("x1,x2,x1sq", await Eval<string>(fresh, "window.playground.state.features.join(',')"));
+            Assert.Equal("5:relu,3:tanh", await Eval<string>(fresh, "window.playground.state.layers.map(l => l.units + ':' + l.activation).join(',')"));
+            Assert.Equal(weights, await Eval<string>(fresh, "JSON.stringify(window.playground.frame.weights)"));
+            Assert.Empty(errors);
+            await fresh.CloseAsync();
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task PerceptronMode_OnXor_ShowsTheCertificate()
     {
         var errors = new List<string>();

@@ -31,6 +31,8 @@ internal sealed class TrainingConnection(WebSocket socket, PlaygroundLimits limi
     private bool _running, _awaitingAck, _dirty;
     private readonly Stopwatch _playClock = new();
     private long _epochsAtPlay;
+    private int _perceptronStepRequest;
+    private string? _pendingError;
 
     internal async Task RunAsync(CancellationToken stopping)
     {
@@ -215,8 +217,6 @@ internal sealed class TrainingConnection(WebSocket socket, PlaygroundLimits limi
         }
     }
 
-    private int _perceptronStepRequest;
-
     private NetworkSession Network() =>
         _network ?? throw new ArgumentException("This works in network mode, after the data and network are set up.");
 
@@ -297,8 +297,6 @@ internal sealed class TrainingConnection(WebSocket socket, PlaygroundLimits limi
             return false;
         }
     }
-
-    private string? _pendingError;
 
     /// <summary>Perceptron steps to show in this frame while playing: as the speed cap allows (steps per second), or 10 a
     /// frame without one, slow enough to follow the line moving.</summary>

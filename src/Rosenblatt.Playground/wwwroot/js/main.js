@@ -22,7 +22,7 @@ let data = null;
 let lastFrame = null;
 let lastPerceptron = null;
 let running = false;
-let upload = null;
+let pendingInfo = null;
 
 const chart = new LossChart($('loss-chart'));
 const view = new NetworkView($('network'), {
@@ -39,7 +39,10 @@ const connection = new Connection({
     chart.clear();
     const outputs = data.regression || data.classes.length === 2 ? 1 : data.classes.length;
     if (state.mode === 'network') view.build(state, outputs, limits);
-    if (data.note) showMessage(data.note, 'info'); else hideMessage();
+    if (data.note) showMessage(data.note, 'info');
+    else if (pendingInfo) showMessage(pendingInfo, 'info');
+    else hideMessage();
+    pendingInfo = null;
     drawPoints($('points-layer'), data, state.showTest);
   },
   frame: frame => {
@@ -65,7 +68,8 @@ const connection = new Connection({
     state = { ...state, ...message.config };
     saveToUrl(state);
     syncControls();
-    showMessage('Model imported: the network on the page is the file\'s, with its weights.', 'info');
+    // Shown with the data that follows (which would otherwise clear it).
+    pendingInfo = 'Model imported: the network on the page is the file\'s, with its weights.';
   },
 });
 
@@ -293,7 +297,6 @@ async function uploadCsv(name, text) {
     showMessage(`Your file could not be used. ${result.error}`);
     return;
   }
-  upload = result;
   for (const id of ['x1Column', 'x2Column', 'labelColumn']) {
     const select = $(id);
     select.replaceChildren(...result.columns.map(c => new Option(c, c)));
