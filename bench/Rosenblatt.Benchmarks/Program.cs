@@ -13,4 +13,19 @@ if (args.Length > 0 && args[0] == "mnist-profile")
     MnistProfile.Run(args[1..]);
     return;
 }
+if (args.Length > 0 && args[0] == "mark-one-epoch")
+{
+    MarkOneEpochBench.Run(args[1..]);
+    return;
+}
+if (args.Length > 0 && args[0] == "mark-one-study")
+{
+    MarkOneStudy.Run(args[1..]);
+    return;
+}
+if (args.Length > 0 && args[0] == "mark-one-plot")
+{
+    StudyPlots.FromJson(args[1..]);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(GemmBenchmarks).Assembly).Run(args);

@@ -41,6 +41,7 @@ public static class CliApp
         DataCommand.Create,
         BenchCommand.Create,
         PlaygroundCommand.Create,
+        MarkOneCommand.Create,
     ];
 
     /// <summary>Runs the CLI with plain, uncoloured, 100-column output: the form tests and scripts compare.</summary>

@@ -33,6 +33,15 @@ internal static class InfoCommand
             foreach (var layer in network.Layers)
                 layers.Add(new LayerRow($"dense_{index++}", "Dense", layer.Units, layer.Activation.Name, layer.ParameterCount));
         }
+        else if (model.MarkOneParts is { } mark)
+        {
+            // The plugboard's wires are fixed (0 trainable parameters); the R-units have one weight per A-unit and a bias.
+            layers.Add(new LayerRow("plugboard", "A-units", mark.Board.Units,
+                $"threshold θ={mark.Board.Threshold}, {mark.Board.Excitatory}+{mark.Board.Inhibitory} fixed wires", 0));
+            layers.Add(new LayerRow("r_units", "R-units", mark.Code.Units,
+                mark.Code.Coding == MarkOne.ResponseCoding.OnePerClass ? "step; largest response" : $"step; nearest codeword (d={mark.Code.MinimumDistance})",
+                (mark.Board.Units + 1) * mark.Code.Units));
+        }
         else
         {
             int units = model.PerceptronUnits!.Value.Bias.Count;
@@ -55,7 +64,7 @@ internal static class InfoCommand
         foreach (var l in d.Layers)
             table.AddPlainRow($"{l.Name} ({l.Type})", $"(None, {l.Units})", l.Activation, Count(l.Parameters));
         console.Write(table);
-        console.WriteLine($"Total params: {Count(d.Parameters)} (all trainable)");
+        console.WriteLine($"Total params: {Count(d.Parameters)} (all trainable)" + (d.Kind == "mark-one" ? "; the plugboard's wires are fixed, not counted" : ""));
         console.WriteLine($"Classes ({d.Classes.Count}): {string.Join(", ", d.Classes)}");
         console.WriteLine($"Features ({d.Inputs}): {Features(d.FeatureNames)}");
         console.WriteLine(d.Scaling == "none" ? "Scaling: none" : $"Scaling: {d.Scaling} (fitted on the training rows, applied before predicting)");

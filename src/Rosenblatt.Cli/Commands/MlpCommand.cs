@@ -151,8 +151,8 @@ internal static partial class MlpCommand
         if (!double.IsFinite(s.LearningRate) || s.LearningRate <= 0 || s.LearningRate > 10)
             throw new ArgumentException(
                 $"--lr must be > 0 and at most 10 (received {s.LearningRate.ToString(CultureInfo.InvariantCulture)}). help: typical values are 0.01 to 1 for sgd, 0.001 to 0.1 for adam.");
-        if (s.Epochs < 1)
-            throw new ArgumentException($"--epochs must be at least 1 (received {s.Epochs}). help: xor needs a few thousand epochs with sgd, e.g. --epochs 10000.");
+        if (s.Epochs < 1 || s.Epochs > 1_000_000)
+            throw new ArgumentException($"--epochs must be 1 to 1000000 (received {s.Epochs}). help: xor needs a few thousand epochs with sgd, e.g. --epochs 10000.");
         if (s.Batch < 1)
             throw new ArgumentException($"--batch must be at least 1 (received {s.Batch}). help: leave --batch out to train on the whole table in every step (full batch), or give e.g. --batch 2.");
         if (!(s.Momentum >= 0 && s.Momentum < 1))

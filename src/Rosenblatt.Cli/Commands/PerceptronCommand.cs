@@ -91,12 +91,16 @@ internal static class PerceptronCommand
         }
 
         var epochs = CliTable.Create("epoch", "mistakes", "w after", "b after");
-        for (int e = 0; e < d.MistakesPerEpoch.Count; e++)
+        // The weight path keeps the first Perceptron.MaxPathEpochs epochs only: a table of a million rows would teach nothing.
+        int shown = Math.Min(d.MistakesPerEpoch.Count, d.WeightPath.Count);
+        for (int e = 0; e < shown; e++)
         {
             var w = d.WeightPath[e];
             epochs.AddPlainRow(I(e + 1), I(d.MistakesPerEpoch[e]), CliFormat.Vector(w.Weights), CliFormat.Number(w.Bias));
         }
         console.Write(epochs);
+        if (shown < d.MistakesPerEpoch.Count)
+            console.WriteLine($"(the first {I(shown)} of {I(d.MistakesPerEpoch.Count)} epochs)");
 
         var truth = CliTable.Create("input", "w·x + b", "prediction", "target", "✓/✗");
         foreach (var row in d.TruthTable)

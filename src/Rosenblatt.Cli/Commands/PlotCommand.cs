@@ -76,7 +76,8 @@ internal static class PlotCommand
             ("confusion", rows is null ? "needs labelled --data" : null,
                 path => ConfusionMatrixPlot.Save(path, TrainCommand.Score(model, rows!.Data, name).ToRows(), model.ClassNames,
                     $"{name}: confusion matrix, {rows.Data.Count} rows")),
-            ("weights", ImageSide(model.FeatureCount) is null ? $"the {model.FeatureCount} inputs are not a square image (digits 8×8, mnist 28×28)" : null,
+            ("weights", model.MarkOneParts is not null ? "a Mark I has no trained weights on the retina (its plugboard is fixed wiring); 'rosenblatt mark1 --pictures' draws the plugboard and the R-units' weights"
+                : ImageSide(model.FeatureCount) is null ? $"the {model.FeatureCount} inputs are not a square image (digits 8×8, mnist 28×28)" : null,
                 path => Weights(model, path, name)),
         };
         if (kind != "all" && plans.First(p => p.Kind == kind).Missing is { } reason)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Rosenblatt.Data;
 using Rosenblatt.Linear;
+using Rosenblatt.MarkOne;
 using Rosenblatt.Networks;
 using Rosenblatt.Numerics;
 using Rosenblatt.Preprocessing;
@@ -34,6 +35,8 @@ internal sealed class CliModel
             LogisticRegression<int> m => (Names(m.Classes), m.FeatureCount, "logistic"),
             Perceptron<string> m => (m.Classes, m.FeatureCount, "perceptron"),
             Perceptron<int> m => (Names(m.Classes), m.FeatureCount, "perceptron"),
+            MarkOnePerceptron<string> m => (m.Classes, m.FeatureCount, "mark-one"),
+            MarkOnePerceptron<int> m => (Names(m.Classes), m.FeatureCount, "mark-one"),
             _ => throw new ArgumentException(
                 $"'{path}' holds a {estimator.GetType().Name}, which is not a classifier. help: evaluate, predict and plot take models saved by 'rosenblatt train' (network, logistic or perceptron)."),
         };
@@ -44,7 +47,7 @@ internal sealed class CliModel
     /// <summary>The model file, or "(not saved)" for a model that was just trained without <c>--out</c>.</summary>
     public string Path { get; }
 
-    /// <summary>network, logistic or perceptron.</summary>
+    /// <summary>network, logistic, perceptron or mark-one.</summary>
     public string Kind { get; }
 
     /// <summary>The class names in the model's class-index order.</summary>
@@ -62,8 +65,16 @@ internal sealed class CliModel
     /// <summary>What the model file records about training (seed, epochs, metrics), or null for a fresh model.</summary>
     public TrainingSummary? Training { get; }
 
-    /// <summary>Whether <see cref="Outputs(Matrix)"/> are probabilities (network, logistic) rather than scores (perceptron).</summary>
-    public bool IsProbabilistic => Kind != "perceptron";
+    /// <summary>Whether <see cref="Outputs(Matrix)"/> are probabilities (network, logistic) rather than scores (perceptron, mark-one).</summary>
+    public bool IsProbabilistic => Kind is not ("perceptron" or "mark-one");
+
+    /// <summary>A Mark I's plugboard and R-unit code, or null for the other kinds.</summary>
+    public (Plugboard Board, ResponseCode Code)? MarkOneParts => _estimator switch
+    {
+        MarkOnePerceptron<string> m => (m.Plugboard, m.Code),
+        MarkOnePerceptron<int> m => (m.Plugboard, m.Code),
+        _ => null,
+    };
 
     /// <summary>The network inside (network, logistic), or null for a perceptron.</summary>
     public Network? Network => _estimator switch
@@ -96,6 +107,8 @@ internal sealed class CliModel
     /// <summary>A short description, e.g. <c>network 64-128-10</c> or <c>perceptron 4 inputs, 3 units (one-vs-rest)</c>.</summary>
     public string Description => Network is { } n
         ? $"{(Kind == "logistic" ? "logistic regression" : "network")} {n.Shape}"
+        : MarkOneParts is { } mk
+        ? $"Mark I perceptron {mk.Board.RetinaWidth}×{mk.Board.RetinaHeight} retina, {mk.Board.Units} A-units, {mk.Code.Units} of {mk.Code.UnitsAvailable} R-units ({(mk.Code.Coding == ResponseCoding.OnePerClass ? "one per class" : "output code")})"
         : $"perceptron {FeatureCount}-{PerceptronUnits!.Value.Bias.Count}" + (ClassNames.Count > 2 ? " (one-vs-rest)" : "");
 
     /// <summary>Reads a model file.</summary>
@@ -212,6 +225,8 @@ internal sealed class CliModel
             LogisticRegression<int> m => m.PredictProbabilities(rows),
             Perceptron<string> m => m.DecisionScores(rows),
             Perceptron<int> m => m.DecisionScores(rows),
+            MarkOnePerceptron<string> m => m.ClassScores(rows),
+            MarkOnePerceptron<int> m => m.ClassScores(rows),
             _ => throw new InvalidOperationException("unreachable: the constructor accepts classifiers only."),
         };
         return outputs.Length > 0 && outputs[0].Length == 1 && ClassNames.Count == 2

@@ -12,7 +12,8 @@ namespace Rosenblatt.Serialization;
 /// <c>MlpClassifier</c> (each with int or string labels), <c>MlpRegressor</c>) or a bare <c>Network</c>;
 /// int-labelled models come back as the non-generic types (<c>Perceptron</c>, not <c>Perceptron&lt;int&gt;</c>).
 /// The estimator expects <em>scaled</em> rows when a scaler was saved: <see cref="PredictLabels"/> and
-/// <see cref="PredictOutputs"/> check the feature count and apply the scaler for you.
+/// <see cref="PredictOutputs"/> check the feature count and apply the scaler for you. A Mark I
+/// (<c>MarkOnePerceptron</c>) gives class scores from <see cref="PredictOutputs"/> (see <c>ResponseCode.Scores</c>).
 /// </remarks>
 public sealed class LoadedModel
 {
@@ -113,6 +114,8 @@ public sealed class LoadedModel
             Perceptron<string> m => m.Predict(rows),
             NetworkClassifier<int> m => Text(m.Predict(rows)),
             NetworkClassifier<string> m => m.Predict(rows),
+            MarkOne.MarkOnePerceptron<int> m => Text(m.Predict(rows)),
+            MarkOne.MarkOnePerceptron<string> m => m.Predict(rows),
             _ => throw new InvalidOperationException($"unexpected model type {Model.GetType().Name}."),
         };
     }
@@ -132,6 +135,8 @@ public sealed class LoadedModel
             NetworkClassifier<string> m => m.PredictProbabilities(rows),
             MlpRegressor m => m.Predict(rows),
             Network n => n.Predict(Matrix.FromRows(rows)).ToRows().Select(r => Array.ConvertAll(r, v => (double)v)).ToArray(),
+            MarkOne.MarkOnePerceptron<int> m => m.ClassScores(rows),
+            MarkOne.MarkOnePerceptron<string> m => m.ClassScores(rows),
             _ => throw new InvalidOperationException($"unexpected model type {Model.GetType().Name}."),
         };
     }

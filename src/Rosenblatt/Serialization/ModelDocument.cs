@@ -19,6 +19,7 @@ internal sealed record ModelDocument
     public IReadOnlyList<LayerWeightsDto>? Weights { get; init; }
     public JsonElement? Options { get; init; }
     public TrainingDto? Training { get; init; }
+    public MarkOneDto? MarkOne { get; init; }
 }
 
 /// <summary>Class labels: their type (<c>int</c> or <c>string</c>) and their names in class-index order.</summary>

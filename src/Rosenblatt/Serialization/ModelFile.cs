@@ -103,6 +103,19 @@ public static class ModelFile
         Write(path, p => ModelWriter.Network(p, network, options ?? new ModelSaveOptions()));
     }
 
+    /// <summary>Saves a trained Mark I: its options, its plugboard (every wire), its R-unit code and weights, and its training report.</summary>
+    /// <typeparam name="TLabel">int or string.</typeparam>
+    /// <param name="path">The file to write; an existing file is replaced atomically.</param>
+    /// <param name="model">A trained machine.</param>
+    /// <param name="options">Feature names and extra metrics to store; a scaler is refused (the machine reads binary retinas).</param>
+    /// <exception cref="Diagnostics.NotFittedException">The machine has not been trained.</exception>
+    /// <exception cref="ModelFileException">The labels are neither int nor string, a scaler was given, or the file cannot be written.</exception>
+    public static void Save<TLabel>(string path, MarkOne.MarkOnePerceptron<TLabel> model, ModelSaveOptions? options = null) where TLabel : notnull
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Write(path, p => ModelWriter.MarkOne(p, model, options ?? new ModelSaveOptions()));
+    }
+
     /// <summary>Loads a model file: the model, ready to predict, with its scaler, labels and training summary.</summary>
     /// <param name="path">A file written by <c>Save</c>.</param>
     /// <returns>The loaded model; use <see cref="LoadedModel.As{T}"/> for the typed model or its prediction helpers.</returns>

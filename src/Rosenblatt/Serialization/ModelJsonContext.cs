@@ -15,4 +15,5 @@ namespace Rosenblatt.Serialization;
 [JsonSerializable(typeof(PerceptronOptions))]
 [JsonSerializable(typeof(LogisticRegressionOptions))]
 [JsonSerializable(typeof(MlpOptions))]
+[JsonSerializable(typeof(Rosenblatt.MarkOne.MarkOneOptions))]
 internal sealed partial class ModelJsonContext : JsonSerializerContext;

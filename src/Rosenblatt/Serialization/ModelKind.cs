@@ -17,4 +17,7 @@ public enum ModelKind
 
     /// <summary>A bare <c>Network</c> of Dense layers, without labels. File name: <c>network</c>.</summary>
     Network,
+
+    /// <summary>A <c>MarkOnePerceptron</c>: its plugboard (the fixed S→A wiring), R-unit code and weights. File name: <c>mark-one</c>.</summary>
+    MarkOne,
 }

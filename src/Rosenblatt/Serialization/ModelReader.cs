@@ -11,7 +11,7 @@ using Rosenblatt.Training;
 namespace Rosenblatt.Serialization;
 
 /// <summary>Reads a model file: syntax, format tag and version first, then every field, each error naming the file and the field.</summary>
-internal sealed class ModelReader
+internal sealed partial class ModelReader
 {
     private const string Resave = "the file is damaged or was edited by hand; save the model again, or restore it from a backup.";
     private readonly string _path;
@@ -35,6 +35,8 @@ internal sealed class ModelReader
             throw WrongType(ex.Path?.TrimStart('$', '.') ?? "?", ex);
         }
         var kind = ParseKind(doc.Kind);
+        if (kind == ModelKind.MarkOne)
+            return MarkOne(doc);
         var arch = Required(doc.Architecture, "architecture");
         int inputs = Required(arch.Inputs, "architecture.inputs");
         if (inputs < 1)

@@ -10,7 +10,7 @@ using Rosenblatt.Training;
 namespace Rosenblatt.Serialization;
 
 /// <summary>Turns a fitted model into a <see cref="ModelDocument"/>; every check runs here, before the disk is touched.</summary>
-internal static class ModelWriter
+internal static partial class ModelWriter
 {
     internal static string LibraryVersion { get; } = ReadLibraryVersion();
 
@@ -68,7 +68,7 @@ internal static class ModelWriter
         FromNetwork(path, ModelKind.Network, network, null, null, network.Seed, null, options);
 
     /// <summary>Each <see cref="ModelKind"/>'s name in the file's <c>kind</c> field, indexed by the enum value (the reader parses with the same table).</summary>
-    internal static readonly string[] KindNames = ["perceptron", "logistic-regression", "mlp-classifier", "mlp-regressor", "network"];
+    internal static readonly string[] KindNames = ["perceptron", "logistic-regression", "mlp-classifier", "mlp-regressor", "network", "mark-one"];
 
     internal static string KindName(ModelKind kind) => KindNames[(int)kind];
 

@@ -168,4 +168,13 @@ public class PerceptronCommandTests
         Assert.True(root.GetProperty("separability").GetProperty("bound").GetProperty("initialWeightNorm").GetDouble() > 0);
         Assert.True(root.GetProperty("updates").GetInt32() <= root.GetProperty("updateBound").GetInt64());
     }
+
+    [Fact]
+    public void Perceptron_MoreEpochsThanTheWeightPathKeeps_ShowsTheFirstOnesAndSaysSo()
+    {
+        // XOR never converges, so every epoch runs; the per-epoch table stops where the kept weight path does.
+        var run = CliRun.Of("perceptron", "--gate", "xor", "--epochs", "10005");
+        Assert.True(run.ExitCode == 0, run.Err);
+        Assert.Contains("(the first 10000 of 10005 epochs)", run.Out);
+    }
 }
