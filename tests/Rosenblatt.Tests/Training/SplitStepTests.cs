@@ -442,13 +442,27 @@ public class SplitStepTests
                 return GC.GetAllocatedBytesForCurrentThread() - before;
             }
 
-            long few = Measure(small, smallY);
-            long many = Measure(large, largeY);
-            Assert.Equal(2, trainer.SplitParts);
             long rowOrder = 4L * (large.Rows - small.Rows);
+            var (few, many) = LeastExtra(() => (Measure(small, smallY), Measure(large, largeY)), rowOrder);
+            Assert.Equal(2, trainer.SplitParts);
             Assert.True(many - few <= rowOrder + 256, $"5 batches allocated {few} bytes, 94 batches {many}: {many - few - rowOrder} bytes more than the row order");
             return 0;
         });
+    }
+
+    /// <summary>Measures (few batches, many batches) up to three times and keeps the pair with the least extra allocation.</summary>
+    /// <remarks>An allocation per batch shows in every attempt (many batches × its size); the runtime's own occasional
+    /// allocations on a loaded machine (tiering, a lazily created lock) do not repeat, so they cannot fail the test.</remarks>
+    private static (long Few, long Many) LeastExtra(Func<(long Few, long Many)> measure, long rowOrder)
+    {
+        var best = measure();
+        for (int attempt = 1; attempt < 3 && best.Many - best.Few > rowOrder + 256; attempt++)
+        {
+            var next = measure();
+            if (next.Many - next.Few < best.Many - best.Few)
+                best = next;
+        }
+        return best;
     }
 
     /// <summary>Reads each pool thread's allocation counter: part 0 on the caller, part 1 on the first worker.</summary>
@@ -495,10 +509,9 @@ public class SplitStepTests
                 return probe.Read() - before;
             }
 
-            long few = Measure(small, smallY);
-            long many = Measure(large, largeY);
-            Assert.Equal(2, trainer.SplitParts);
             long rowOrder = 4L * (large.Rows - small.Rows);
+            var (few, many) = LeastExtra(() => (Measure(small, smallY), Measure(large, largeY)), rowOrder);
+            Assert.Equal(2, trainer.SplitParts);
             Assert.True(many - few <= rowOrder + 256, $"{small.Rows / batch + 1} batches allocated {few} bytes, {large.Rows / batch + 1} batches {many}: {many - few - rowOrder} bytes more than the row order");
             return 0;
         });
