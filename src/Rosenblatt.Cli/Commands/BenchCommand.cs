@@ -180,7 +180,9 @@ internal static class BenchCommand
         string what = $"seed 002 XOR replay: 2-4-1 sigmoid, numpy seed 42, lr 1.0 (script convention), {s.Epochs} full-batch epochs per run, " +
                       (s.Warmup ? $"after {WarmupReplays} untimed replays that compile the code ({warmupSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s)"
                                 : "cold: no warm-up, so the first run includes the JIT compilation");
-        string detail = $"predictions {CliFormat.Vector(predictions.Select(p => Math.Round((double)p, 4)))}, final loss {loss.ToString("0.000e0", CultureInfo.InvariantCulture)}";
+        // Said as what they are: the outputs after the last update, and the loss the last epoch measured before it (the
+        // script prints its last forward pass, 0.9747 for the third output: see 'rosenblatt mlp' and demo).
+        string detail = $"predictions after the last update {CliFormat.Vector(predictions.Select(p => Math.Round((double)p, 4)))}, last epoch's loss (before its update) {loss.ToString("0.000e0", CultureInfo.InvariantCulture)}";
         return Summarize(s, what, rows, rows[^1].TestAccuracy, detail, predictions.Select(p => (double)p).ToArray());
     }
 
