@@ -182,7 +182,7 @@ internal static class BenchCommand
                                 : "cold: no warm-up, so the first run includes the JIT compilation");
         // Said as what they are: the outputs after the last update, and the loss the last epoch measured before it (the
         // script prints its last forward pass, 0.9747 for the third output: see 'rosenblatt mlp' and demo).
-        string detail = $"predictions after the last update {CliFormat.Vector(predictions.Select(p => Math.Round((double)p, 4)))}, last epoch's loss (before its update) {loss.ToString("0.000e0", CultureInfo.InvariantCulture)}";
+        string detail = $"after the last update {CliFormat.Vector(predictions.Select(p => Math.Round((double)p, 4)))}; last epoch's loss {loss.ToString("0.000e0", CultureInfo.InvariantCulture)}";
         return Summarize(s, what, rows, rows[^1].TestAccuracy, detail, predictions.Select(p => (double)p).ToArray());
     }
 

@@ -40,7 +40,7 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Equal("", run.Err);
         Assert.StartsWith("bench xor: seed 002 XOR replay", run.Out);
-        Assert.Contains("predictions after the last update [0.0298, 0.9748, 0.9748, 0.025], last epoch's loss (before its update) 6.965e-4", run.Out);
+        Assert.Contains("after the last update [0.0298, 0.9748, 0.9748, 0.025]; last epoch's loss 6.965e-4", run.Out);
         Assert.Contains("median: ", run.Out);
         Assert.Contains("peak memory: ", run.Out);
     }
