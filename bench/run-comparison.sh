@@ -2,6 +2,7 @@
 # Rosenblatt against NumPy, PyTorch and scikit-learn on the same work, alternately, in one run.
 #
 # usage: bench/run-comparison.sh [rounds]        (default 3 rounds; GEMM=0 skips the GEMM table)
+#        E2E_ONLY=1 bench/run-comparison.sh       (only the end-to-end `train` comparison below; E2E=0 skips it)
 #
 # Each round runs, one after the other: MNIST 784-128-10 (ours, torch, numpy; 2 threads, MNIST_EPOCHS
 # epochs in one process, default 3: the first epoch and the later ones are reported apart; ours after its
@@ -13,6 +14,8 @@
 set -e
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}
+E2E_ROUNDS=${E2E_ROUNDS:-5}
+if [ "${E2E_ONLY:-0}" = 1 ]; then ROUNDS=0; GEMM=0; fi
 # Each MNIST process trains this many epochs: the first epoch of a process (JIT compilation for us,
 # allocator and thread-pool start-up for the peers) and the later ones (steady state) are reported apart.
 MNIST_EPOCHS=${MNIST_EPOCHS:-3}
@@ -26,6 +29,11 @@ PKGS="python3-numpy python3-torch python3-sklearn libopenblas0-openmp"
 if ! dpkg -s $PKGS >/dev/null 2>&1; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $PKGS >/dev/null
+fi
+# GNU time, for the end-to-end comparison's wall time and peak memory of whole processes.
+if [ ! -x /usr/bin/time ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
 fi
 
 OUT=bench/results/comparison-$(date -u +%Y-%m-%dT%H%MZ)
@@ -57,11 +65,41 @@ while [ "$r" -le "$ROUNDS" ]; do
 done
 echo "after: $(uptime)" | tee -a "$OUT/load.txt"
 
+# End to end, as a user runs it: the whole `rosenblatt train --data mnist --epochs 1` process (defaults: 784-128-10, Adam
+# 1e-3, batch 32, minmax scaling, one epoch, train and test accuracy) from the tool as shipped (ReadyToRun, framework-
+# dependent), against bench/peers/mnist_train_torch.py doing the same work (pixels / 255), Python's start-up and imports
+# included. Wall time and peak RSS of each whole process come from /usr/bin/time; the two alternate, and which goes first
+# alternates by round. Each round also times `rosenblatt --version` five times (start-up alone). Round e seeds both
+# with 41 + e, so the accuracies are medians over seeds. PyTorch runs on TORCH_THREADS threads (default 2, as ours): on a machine loaded far past its cores, its 2-thread OpenMP steps wait on
+# each other for minutes (a 440 s epoch was seen at load 35), and TORCH_THREADS=1 gives it its better chance there.
+if [ "${E2E:-1}" != 0 ]; then
+  TOOL_DIR=${TMPDIR:-/tmp}/rosenblatt-bench-tool
+  dotnet publish src/Rosenblatt.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$TOOL_DIR" -v q -nologo >/dev/null
+  TOOL="$TOOL_DIR/Rosenblatt.Cli"
+  TIMEFMT="%e %U %S %M"
+  e2e_ours() {
+    /usr/bin/time -f "$TIMEFMT" -o "$OUT/e$1-ours-train.time" "$TOOL" train --data mnist --epochs 1 --data-dir "$DATA" --seed $((41 + $1)) --json > "$OUT/e$1-ours-train.json"
+  }
+  e2e_torch() {
+    LD_LIBRARY_PATH=$OB /usr/bin/time -f "$TIMEFMT" -o "$OUT/e$1-torch-train.time" \
+      timeout "${E2E_TIMEOUT:-1200}" $PY bench/peers/mnist_train_torch.py --data-dir "$DATA" --threads "${TORCH_THREADS:-2}" --seed $((41 + $1)) > "$OUT/e$1-torch-train.json" || true
+  }
+  e=1
+  while [ "$e" -le "$E2E_ROUNDS" ]; do
+    echo "end-to-end round $e: $(uptime)" | tee -a "$OUT/load.txt"
+    if [ $((e % 2)) = 1 ]; then e2e_ours "$e"; e2e_torch "$e"; else e2e_torch "$e"; e2e_ours "$e"; fi
+    for v in 1 2 3 4 5; do /usr/bin/time -f "$TIMEFMT" -a -o "$OUT/e$e-ours-version.time" "$TOOL" --version >/dev/null; done
+    echo "end-to-end round $e done: $(uptime)" | tee -a "$OUT/load.txt"
+    e=$((e + 1))
+  done
+  $PY bench/e2e_summary.py "$OUT" | tee "$OUT/summary-e2e.txt"
+fi
+
 if [ "${GEMM:-1}" != 0 ]; then
   sh bench/run-gemm-comparison.sh > "$OUT/gemm.txt" 2>&1 || echo "GEMM comparison failed; see $OUT/gemm.txt"
 fi
 
-$PY - "$OUT" <<'EOF' | tee "$OUT/summary.txt"
+[ "$ROUNDS" -gt 0 ] && $PY - "$OUT" <<'EOF' | tee "$OUT/summary.txt"
 import glob, json, os, statistics, sys
 
 out = sys.argv[1]

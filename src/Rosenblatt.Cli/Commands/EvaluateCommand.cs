@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Rosenblatt.Cli.Conventions;
 using Rosenblatt.Cli.Modeling;
+using Rosenblatt.Cli.Progress;
 using Rosenblatt.Metrics;
 using Spectre.Console;
 
@@ -34,16 +35,23 @@ internal static class EvaluateCommand
         command.SetAction(parse =>
         {
             var loaded = CliModel.Load(parse.GetValue(model)!);
-            var rows = ModelData.Labelled(loaded, parse.GetValue(data)!, parse.GetValue(label), parse.GetValue(all), parse.GetValue(dataDir),
+            string name = parse.GetValue(data)!;
+            ModelData Read() => ModelData.Labelled(loaded, name, parse.GetValue(label), parse.GetValue(all), parse.GetValue(dataDir),
                 csv.Apply(parse, new DataRequest()));
+            var rows = DataArgument.IsDataFolderSet(name) ? PhaseStatus.Run(cli, cli.IsJson(parse), $"Loading {name}", $"Loaded {name}", Read) : Read();
             return Execute(cli, parse, loaded, rows);
         });
         return command;
     }
 
+    /// <summary>The row count from which scoring shows a status (about a second of work on a slow machine).</summary>
+    internal const int LargeSet = 10_000;
+
     private static int Execute(CliContext cli, ParseResult parse, CliModel model, ModelData rows)
     {
-        var probabilities = model.Outputs(rows.Data.Features);
+        var probabilities = rows.Data.Count >= LargeSet
+            ? PhaseStatus.Run(cli, cli.IsJson(parse), $"Evaluating on {rows.Data.Count} rows", "Evaluated", () => model.Outputs(rows.Data))
+            : model.Outputs(rows.Data);
         int[] predicted = CliModel.ArgMax(probabilities);
         var report = ClassificationReport.Compute(rows.Data.Labels, predicted, model.ClassNames);
         double? logLoss = model.IsProbabilistic ? LogLoss.Compute(rows.Data.Labels, probabilities) : null;

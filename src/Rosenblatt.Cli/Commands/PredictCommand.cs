@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Rosenblatt.Cli.Conventions;
+using Rosenblatt.Cli.Progress;
 using Rosenblatt.Cli.Modeling;
 using Rosenblatt.Data;
 using Rosenblatt.Numerics;
@@ -74,7 +75,9 @@ internal static class PredictCommand
 
     private static int Many(CliContext cli, ParseResult parse, CliModel model, Dataset rows, string? output)
     {
-        double[][] p = model.Outputs(rows.Features);
+        double[][] p = rows.Count >= EvaluateCommand.LargeSet
+            ? PhaseStatus.Run(cli, cli.IsJson(parse) || output is null, $"Predicting {rows.Count} rows", "Predicted", () => model.Outputs(rows))
+            : model.Outputs(rows);
         int[] predicted = CliModel.ArgMax(p);
         string prefix = model.IsProbabilistic ? "p_" : "score_";
         string[] header = [.. rows.FeatureNames, "predicted", .. model.ClassNames.Select(c => prefix + c)];

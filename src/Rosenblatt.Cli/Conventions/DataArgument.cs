@@ -25,6 +25,12 @@ internal static class DataArgument
         $"built-in {string.Join(", ", BuiltInDatasets.Names)}; from the data folder {string.Join(", ", IdxNames)}; " +
         $"gates and, or, nand, nor, xor, xnor, andN, orN, parityN; synthetic {string.Join(", ", SyntheticDatasets.Names.Select(n => n == "xor" ? XorBlobs : n))}; or a CSV file";
 
+    /// <summary>Whether <paramref name="data"/> names a set read from the data folder (mnist, fashion-mnist): tens of thousands of
+    /// images, worth a status line while they load and are scored.</summary>
+    /// <param name="data">The <c>--data</c> value.</param>
+    public static bool IsDataFolderSet(string data) =>
+        !File.Exists(data) && IdxNames.Contains(data.Trim().ToLowerInvariant().Replace('_', '-'));
+
     /// <summary>Loads <paramref name="data"/>.</summary>
     /// <param name="data">The <c>--data</c> value.</param>
     /// <param name="request">The other options that shape the data (CSV label column, synthetic size, noise and seed, data folder).</param>

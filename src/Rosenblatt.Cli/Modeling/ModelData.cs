@@ -134,7 +134,10 @@ internal sealed record ModelData(Dataset Data, string Description)
                     $"--data '{data}' has rows of class '{set.ClassNames[c]}', which the model never saw (its classes: {string.Join(", ", model.ClassNames)}). " +
                     "help: evaluate on data with the model's classes, or retrain on data that includes this one.");
         }
-        return new Dataset(set.Name, set.Features, [.. set.Labels.Select(l => index[l])], model.ClassNames, set.FeatureNames);
+        int[] labels = [.. set.Labels.Select(l => index[l])];
+        return set.Images is { } images
+            ? new Dataset(set.Name, images, labels, model.ClassNames, set.FeatureNames)
+            : new Dataset(set.Name, set.Features, labels, model.ClassNames, set.FeatureNames);
     }
 
     private static int IndexOf(IReadOnlyList<string> names, string name)
@@ -146,6 +149,11 @@ internal sealed record ModelData(Dataset Data, string Description)
 
     private static Dataset Concat(Dataset a, Dataset b)
     {
+        if (a.Images is { } ai && b.Images is { } bi && ai.Rows == bi.Rows && ai.Columns == bi.Columns)
+        {
+            var images = new IdxImages(ai.Count + bi.Count, ai.Rows, ai.Columns, [.. ai.Pixels, .. bi.Pixels]);
+            return new Dataset(a.Name, images, [.. a.Labels, .. b.Labels], a.ClassNames, a.FeatureNames);
+        }
         var features = new Numerics.Matrix(a.Count + b.Count, a.FeatureCount);
         a.Features.AsSpan().CopyTo(features.AsSpan());
         b.Features.AsSpan().CopyTo(features.AsSpan()[a.Features.Length..]);

@@ -180,7 +180,7 @@ public static class CsvLoader
         var featureColumns = Enumerable.Range(0, width).Where(c => c != label).ToArray();
         var featureNames = featureColumns.Select(c => columnNames[c] ?? "x" + (Array.IndexOf(featureColumns, c) + 1).ToString(CultureInfo.InvariantCulture)).ToArray();
 
-        var features = new List<float>();
+        var features = new ChunkedFloats();
         var rawLabels = new List<string>();
         var labelLines = new List<int>();
         var targets = new List<float>();

@@ -23,7 +23,7 @@ internal static class IdxDataset
                     $"{displayName}: label {i} in '{labelsPath}' is {raw[i]} but the set has {classNames.Count} classes (0..{classNames.Count - 1}). help: the file is corrupt; download it again.");
             labels[i] = raw[i];
         }
-        return new Dataset($"{folder}-{(train ? "train" : "test")}", images.ToMatrix(), labels, classNames, PixelNames(images.Rows, images.Columns));
+        return new Dataset($"{folder}-{(train ? "train" : "test")}", images, labels, classNames, PixelNames(images.Rows, images.Columns));
     }
 
     internal static string[] PixelNames(int rows, int columns)

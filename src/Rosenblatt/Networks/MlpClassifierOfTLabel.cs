@@ -1,5 +1,6 @@
 using Rosenblatt.Activations;
 using Rosenblatt.Data;
+using Rosenblatt.Preprocessing;
 using Rosenblatt.Diagnostics;
 using Rosenblatt.Optimizers;
 using Rosenblatt.Training;
@@ -39,6 +40,23 @@ public class MlpClassifier<TLabel> : NetworkClassifier<TLabel> where TLabel : no
     public TrainingHistory Fit(IReadOnlyList<double[]> x, IReadOnlyList<TLabel> y,
         IProgress<EpochRecord>? progress = null, CancellationToken cancellationToken = default) =>
         FitNetwork(x, y, progress, cancellationToken);
+
+    /// <summary>Trains a fresh network on greyscale images kept as bytes, scaled batch by batch: the same weights, bit for bit, as
+    /// <see cref="Fit(IReadOnlyList{double[]}, IReadOnlyList{TLabel}, IProgress{EpochRecord}?, CancellationToken)"/> on the scaled rows,
+    /// without a float copy of the set.</summary>
+    /// <remarks>MNIST's 60,000 training images are 47 MB as bytes; as the double rows of the other overload they are 376 MB,
+    /// scaled another 376 MB, and as the float32 matrix training uses another 188 MB.</remarks>
+    /// <param name="x">The training images.</param>
+    /// <param name="scaler">A scaler fitted on them (<see cref="Scaler.Fit(IdxImages)"/>), or null for pixel / 255.</param>
+    /// <param name="y">One label per image; at least two classes.</param>
+    /// <param name="progress">Receives each epoch's figures.</param>
+    /// <param name="cancellationToken">Stops after the current batch, keeping the best weights so far.</param>
+    /// <returns>The training history.</returns>
+    /// <exception cref="ArgumentException">Bad data.</exception>
+    /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
+    public TrainingHistory Fit(IdxImages x, Scaler? scaler, IReadOnlyList<TLabel> y,
+        IProgress<EpochRecord>? progress = null, CancellationToken cancellationToken = default) =>
+        FitNetwork(x, scaler, y, progress, cancellationToken);
 
     /// <summary>Wraps a network trained outside the estimator (your own <c>Trainer</c> call, the playground) as a classifier
     /// of <paramref name="classes"/>, so it predicts labels and saves as an <c>mlp-classifier</c> model file.</summary>

@@ -4,6 +4,7 @@ using Rosenblatt.Diagnostics;
 using Rosenblatt.Losses;
 using Rosenblatt.Numerics;
 using Rosenblatt.Optimizers;
+using Rosenblatt.Preprocessing;
 using Rosenblatt.Training;
 
 namespace Rosenblatt.Networks;
@@ -53,6 +54,46 @@ public abstract class NetworkClassifier<TLabel> : IClassifier<TLabel> where TLab
         var network = Net(nameof(PredictProbabilities));
         var outputs = network.Predict(EstimatorData.Features(x, nameof(x), network.Inputs));
         return EstimatorData.Probabilities(outputs, _encoder!.Count);
+    }
+
+    /// <summary>The probability of every class for each image kept as bytes, scaled as in training; no float32 copy of the set.</summary>
+    /// <remarks>Images are read a chunk of 1,024 at a time into one reused buffer (<see cref="Scaler.Transform(IdxImages, ReadOnlySpan{int}, Span{float})"/>,
+    /// or pixel / 255 without a scaler), so memory stays at one chunk whatever the set's size. The values are those of
+    /// <see cref="PredictProbabilities(IReadOnlyList{double[]})"/> on the scaled rows.</remarks>
+    /// <param name="x">Images of <see cref="FeatureCount"/> pixels.</param>
+    /// <param name="scaler">The scaler fitted on the training images, or null for pixel / 255.</param>
+    /// <exception cref="NotFittedException">Called before training, or with an unfitted scaler.</exception>
+    /// <exception cref="ArgumentException">The images have another pixel count than the model's features.</exception>
+    public double[][] PredictProbabilities(IdxImages x, Scaler? scaler = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var network = Net(nameof(PredictProbabilities));
+        if (x.PixelsPerImage != network.Inputs)
+            throw Guard.Error(nameof(x), $"x has {x.PixelsPerImage} pixels per image but the model takes {network.Inputs} features.",
+                $"pass images of {network.Inputs} pixels, like the training images.");
+        const int chunk = 1024;
+        int capacity = Math.Min(chunk, Math.Max(1, x.Count));
+        var buffer = new float[capacity * x.PixelsPerImage];
+        var indices = new int[capacity];
+        var result = new double[x.Count][];
+        int classes = _encoder!.Count, outputs = network.Outputs;
+        for (int start = 0; start < x.Count; start += chunk)
+        {
+            int rows = Math.Min(chunk, x.Count - start);
+            for (int i = 0; i < rows; i++)
+                indices[i] = start + i;
+            if (scaler is null)
+                x.GatherRows(indices.AsSpan(0, rows), buffer);
+            else
+                scaler.Transform(x, indices.AsSpan(0, rows), buffer);
+            var output = network.Forward(buffer, rows);
+            for (int r = 0; r < rows; r++)
+            {
+                var row = output.AsSpan(r * outputs, outputs);
+                result[start + r] = classes == 2 && outputs == 1 ? [1.0 - row[0], row[0]] : Array.ConvertAll(row.ToArray(), v => (double)v);
+            }
+        }
+        return result;
     }
 
     /// <inheritdoc />
@@ -107,6 +148,26 @@ public abstract class NetworkClassifier<TLabel> : IClassifier<TLabel> where TLab
     private protected virtual TrainingHistory Train(Network network, Loss loss, Matrix features, Matrix targets,
         IReadOnlyList<double[]> x, int[] labels, int classes, IProgress<EpochRecord>? progress, CancellationToken cancellationToken) =>
         CreateTrainer().Fit(network, loss, CreateOptimizer(), features, targets, progress: progress, cancellationToken: cancellationToken);
+
+    /// <summary>As <see cref="FitNetwork(IReadOnlyList{double[]}, IReadOnlyList{TLabel}, IProgress{EpochRecord}?, CancellationToken)"/>, on
+    /// images kept as bytes and scaled batch by batch.</summary>
+    private protected TrainingHistory FitNetwork(IdxImages x, Scaler? scaler, IReadOnlyList<TLabel> y,
+        IProgress<EpochRecord>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Count == 0)
+            throw Guard.Error(nameof(x), "x is empty (received 0 images).", "pass at least one training image.");
+        Guard.Labels(y, x.Count, nameof(y));
+        var encoder = ClassEncoder<TLabel>.Fit(y);
+        var targets = EstimatorData.OneHot(encoder.Encode(y), encoder.Count);
+        bool binary = encoder.Count == 2;
+        var network = BuildNetwork(x.PixelsPerImage, binary ? 1 : encoder.Count, binary ? Sigmoid.Instance : Softmax.Instance);
+        Loss loss = binary ? BinaryCrossEntropy.Instance : CategoricalCrossEntropy.Instance;
+        var optimizer = CreateOptimizer();
+        var history = CreateTrainer().Fit(network, loss, optimizer, x, scaler, targets, progress, cancellationToken);
+        Restore(encoder, network, history);
+        return history;
+    }
 
     /// <summary>A fresh, untrained network from <paramref name="inputs"/> features to <paramref name="outputs"/> units with the given output activation.</summary>
     private protected abstract Network BuildNetwork(int inputs, int outputs, Activation output);

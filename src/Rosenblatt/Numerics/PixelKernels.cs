@@ -51,6 +51,39 @@ internal static unsafe class PixelKernels
         }
     }
 
+    /// <summary>destination[p] = table[p · 256 + pixels[p]]: each pixel scaled by its own 256-entry table.</summary>
+    /// <remarks>A fitted scaler applied to byte pixels (<c>Scaler.Transform(IdxImages, …)</c>): the table holds each pixel's 256
+    /// possible scaled values, so the result is the table's bits whichever path runs (AVX2 gathers 8 at a time).</remarks>
+    /// <param name="pixels">Bytes 0–255, one per pixel.</param>
+    /// <param name="table">256 floats per pixel, at least <paramref name="pixels"/>.Length · 256.</param>
+    /// <param name="destination">At least <paramref name="pixels"/>.Length floats; only that many are written.</param>
+    /// <exception cref="ArgumentException">The table or the destination is too short.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Lookup(ReadOnlySpan<byte> pixels, ReadOnlySpan<float> table, Span<float> destination)
+    {
+        int n = pixels.Length;
+        if (destination.Length < n || table.Length < (long)n * 256)
+            throw Guard.Error(nameof(table), $"{n} pixels need a table of {(long)n * 256} floats and a destination of {n} (received {table.Length} and {destination.Length}).",
+                "pass 256 table entries per pixel and a destination at least as long as the pixels.");
+        int i = 0;
+        fixed (byte* src = pixels)
+        fixed (float* tbl = table)
+        fixed (float* dst = destination)
+        {
+            if (Avx2.IsSupported)
+            {
+                var lanes = Vector256.Create(0, 256, 512, 768, 1024, 1280, 1536, 1792);
+                for (; i <= n - 8; i += 8)
+                {
+                    var index = Avx2.ConvertToVector256Int32(src + i) + lanes + Vector256.Create(i * 256);
+                    Vector256.Store(Avx2.GatherVector256(tbl, index, 4), dst + i);
+                }
+            }
+            for (; i < n; i++)
+                dst[i] = tbl[i * 256 + src[i]];
+        }
+    }
+
     /// <summary>Asks the CPU to start loading <paramref name="bytes"/> into cache; a hint that changes no value.</summary>
     /// <remarks>A batch gathers images from random places in a set far larger than the caches: each one is a
     /// cache and TLB miss. Prefetching the next images while the current one converts overlaps those waits.</remarks>

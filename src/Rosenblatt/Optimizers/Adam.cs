@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Rosenblatt.Diagnostics;
+using Rosenblatt.Numerics;
 
 namespace Rosenblatt.Optimizers;
 
@@ -47,23 +48,61 @@ public sealed class Adam : Optimizer
     /// <inheritdoc />
     protected override void Update(Parameter parameter, ReadOnlySpan<float> gradient)
     {
-        var state = _moments.GetValue(parameter, p => new Moments(p.Value.Length));
+        var state = MomentsOf(parameter);
         state.Step++;
-        float b1 = (float)Beta1, b2 = (float)Beta2, eps = (float)Epsilon;
-        float correction1 = 1f - MathF.Pow(b1, state.Step);
-        float correction2 = 1f - MathF.Pow(b2, state.Step);
-        float stepSize = (float)LearningRate / correction1;
-        float sqrtCorrection2 = MathF.Sqrt(correction2);
-        var w = parameter.Value;
-        var m = state.M;
-        var v = state.V;
-        for (int i = 0; i < w.Length; i++)
+        UpdateRange(state, Factors(state.Step), parameter.Value, 0, gradient);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Each value's update reads only its own gradient and moments; the step count t of the bias corrections is the
+    /// parameter's, advanced once the whole step is done (<see cref="Optimizer.EndColumnUpdates"/>).</remarks>
+    internal override bool UpdatesColumnBlocks => true;
+
+    /// <inheritdoc />
+    private protected override void UpdateRange(Parameter parameter, int start, ReadOnlySpan<float> gradient)
+    {
+        var state = MomentsOf(parameter);
+        UpdateRange(state, Factors(state.Step + 1), parameter.Value, start, gradient);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The moments and the step's factors are looked up once for the whole block, not once per row.</remarks>
+    internal override bool UpdateColumns(Parameter parameter, int columns, int first, int end)
+    {
+        if (!BlockKernels.AllFinite(parameter.Gradient, columns, first, end))
+            return false;
+        var state = MomentsOf(parameter);
+        var factors = Factors(state.Step + 1);
+        int rows = parameter.Value.Length / columns;
+        for (int r = 0; r < rows; r++)
         {
-            float g = gradient[i];
-            m[i] = b1 * m[i] + (1f - b1) * g;
-            v[i] = b2 * v[i] + (1f - b2) * g * g;
-            w[i] -= stepSize * m[i] / (MathF.Sqrt(v[i]) / sqrtCorrection2 + eps);
+            int start = r * columns + first;
+            UpdateRange(state, factors, parameter.Value, start, EffectiveGradient(parameter, start, end - first));
         }
+        return true;
+    }
+
+    /// <inheritdoc />
+    internal override void EndColumnUpdates(Parameter parameter) => MomentsOf(parameter).Step++;
+
+    private Moments MomentsOf(Parameter parameter) => _moments.GetValue(parameter, p => new Moments(p.Value.Length));
+
+    /// <summary>Step t's scalars: lr / (1 − β₁ᵗ) and √(1 − β₂ᵗ).</summary>
+    private (float StepSize, float SqrtCorrection2) Factors(int t)
+    {
+        float b1 = (float)Beta1, b2 = (float)Beta2;
+        float correction1 = 1f - MathF.Pow(b1, t);
+        float correction2 = 1f - MathF.Pow(b2, t);
+        return ((float)LearningRate / correction1, MathF.Sqrt(correction2));
+    }
+
+    /// <summary>One step on values [start, start + gradient length): the whole-parameter step and a block's are this one kernel
+    /// call, so a split step has the plain step's bits.</summary>
+    private void UpdateRange(Moments state, (float StepSize, float SqrtCorrection2) factors, float[] values, int start, ReadOnlySpan<float> gradient)
+    {
+        int n = gradient.Length;
+        AdamKernel.Update(values.AsSpan(start, n), state.M.AsSpan(start, n), state.V.AsSpan(start, n), gradient,
+            (float)Beta1, (float)Beta2, (float)Epsilon, factors.StepSize, factors.SqrtCorrection2);
     }
 
     private sealed class Moments(int length)

@@ -83,8 +83,8 @@ public abstract class Optimizer
 
     /// <summary>Whether <see cref="UpdateColumns"/> works: the update of each value depends only on that value's own
     /// gradient and state, so any block of values can be updated apart (on another thread), with the same bits.</summary>
-    /// <remarks>True for <see cref="Sgd"/> (with or without momentum). Adam keeps a per-parameter step count, and a
-    /// subclass may couple values, so both keep the whole-parameter <see cref="Step"/>. An optimizer that sets it must not read
+    /// <remarks>True for <see cref="Sgd"/> (with or without momentum) and <see cref="Adam"/> (whose per-parameter step count
+    /// advances in <see cref="EndColumnUpdates"/>); a subclass may couple values, so it keeps the whole-parameter <see cref="Step"/>. An optimizer that sets it must not read
     /// <see cref="Steps"/> in its update: a split step counts itself only once its updates are done.</remarks>
     internal virtual bool UpdatesColumnBlocks => false;
 
@@ -115,6 +115,13 @@ public abstract class Optimizer
             UpdateRange(parameter, start, EffectiveGradient(parameter, start, end - first));
         }
         return true;
+    }
+
+    /// <summary>Finishes a step whose update of <paramref name="parameter"/> was applied block by block with <see cref="UpdateColumns"/>:
+    /// called once per parameter, after every block (Adam advances the parameter's step count here).</summary>
+    /// <param name="parameter">The parameter updated by blocks.</param>
+    internal virtual void EndColumnUpdates(Parameter parameter)
+    {
     }
 
     /// <summary>Updates values [<paramref name="start"/>, <paramref name="start"/> + gradient length) of <paramref name="parameter"/>;

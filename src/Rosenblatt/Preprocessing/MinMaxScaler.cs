@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+using Rosenblatt.Data;
 using Rosenblatt.Diagnostics;
 
 namespace Rosenblatt.Preprocessing;
@@ -20,6 +22,8 @@ public sealed class MinMaxScaler : Scaler
 {
     private double[]? _min;
     private double[]? _max;
+    private double[]? _learningMin;
+    private double[]? _learningMax;
 
     /// <summary>Creates an unfitted scaler onto [<paramref name="rangeMin"/>, <paramref name="rangeMax"/>].</summary>
     /// <param name="rangeMin">The value each column's training minimum maps to.</param>
@@ -72,18 +76,56 @@ public sealed class MinMaxScaler : Scaler
         return scaler;
     }
 
-    private protected override void Learn(double[][] columns)
+    /// <inheritdoc />
+    /// <remarks>b / 255 grows with b, so a pixel's smallest and largest values are those of its smallest and largest bytes:
+    /// one vectorized pass over the bytes, the same state as reading the columns.</remarks>
+    private protected override bool TryLearnPixels(IdxImages images, double[] unitValues)
     {
-        var min = new double[columns.Length];
-        var max = new double[columns.Length];
-        for (int j = 0; j < columns.Length; j++)
+        int width = images.PixelsPerImage;
+        var low = new byte[width];
+        var high = new byte[width];
+        images.Image(0).CopyTo(low);
+        images.Image(0).CopyTo(high);
+        for (int i = 1; i < images.Count; i++)
         {
-            min[j] = columns[j].Min();
-            max[j] = columns[j].Max();
-            CheckLearned(max[j] - min[j], j, "range (max − min)");
+            var image = images.Image(i);
+            TensorPrimitives.Min<byte>(image, low, low);
+            TensorPrimitives.Max<byte>(image, high, high);
         }
-        _min = min;
-        _max = max;
+        BeginLearning(width);
+        for (int j = 0; j < width; j++)
+        {
+            _learningMin![j] = unitValues[low[j]];
+            _learningMax![j] = unitValues[high[j]];
+        }
+        EndLearning();
+        return true;
+    }
+
+    private protected override void BeginLearning(int columns)
+    {
+        _learningMin = new double[columns];
+        _learningMax = new double[columns];
+    }
+
+    private protected override void LearnColumn(int column, ReadOnlySpan<double> values)
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (double v in values)
+        {
+            if (v < min) min = v;
+            if (v > max) max = v;
+        }
+        _learningMin![column] = min;
+        _learningMax![column] = max;
+        CheckLearned(max - min, column, "range (max − min)");
+    }
+
+    private protected override void EndLearning()
+    {
+        _min = _learningMin;
+        _max = _learningMax;
+        _learningMin = _learningMax = null;
     }
 
     private protected override double Apply(double value, int column)

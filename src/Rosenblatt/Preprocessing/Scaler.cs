@@ -1,3 +1,4 @@
+using Rosenblatt.Data;
 using Rosenblatt.Diagnostics;
 using Rosenblatt.Numerics;
 
@@ -17,6 +18,8 @@ namespace Rosenblatt.Preprocessing;
 /// </remarks>
 public abstract class Scaler
 {
+    private float[]? _pixelTable;
+
     /// <summary>The scaler's name in model files and CLI flags: <c>standard</c> or <c>minmax</c>.</summary>
     public abstract string Kind { get; }
 
@@ -37,17 +40,122 @@ public abstract class Scaler
         if (x.Rows == 0 || x.Columns == 0)
             throw Guard.Error(nameof(x), $"x is empty ({x.Rows} rows × {x.Columns} columns).", "fit the scaler on the training rows: at least one row of features.");
         CheckFinite(x, nameof(x));
-        var columns = new double[x.Columns][];
-        for (int j = 0; j < x.Columns; j++)
-            columns[j] = new double[x.Rows];
-        for (int i = 0; i < x.Rows; i++)
+        LearnInBlocks(x.Rows, x.Columns, (first, columns) =>
         {
-            var row = x.Row(i);
-            for (int j = 0; j < row.Length; j++)
-                columns[j][i] = row[j];
-        }
-        Learn(columns);
+            for (int i = 0; i < x.Rows; i++)
+            {
+                var row = x.Row(i);
+                for (int c = 0; c < columns.Length; c++)
+                    columns[c][i] = row[first + c];
+            }
+        });
         return this;
+    }
+
+    /// <summary>Learns the per-column statistics of greyscale images kept as bytes, exactly as <see cref="Fit(Matrix)"/> would on
+    /// <see cref="IdxImages.ToMatrix()"/> (pixel / 255), without making that float32 copy of the set.</summary>
+    /// <remarks>MNIST's training images are 47 MB as bytes; as a float32 matrix they are 188 MB and as the double rows of
+    /// <see cref="Fit(IReadOnlyList{double[]})"/> 376 MB. Columns are read a block at a time, so the extra memory is one block of
+    /// columns in double precision (a few MB). Pair it with <see cref="Transform(IdxImages, ReadOnlySpan{int}, Span{float})"/>.</remarks>
+    /// <param name="images">The training images.</param>
+    /// <returns>This scaler, fitted.</returns>
+    /// <exception cref="ArgumentException">There are no images.</exception>
+    public Scaler Fit(IdxImages images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        if (images.Count == 0)
+            throw Guard.Error(nameof(images), "images is empty (received 0 images).", "fit the scaler on the training images: at least one.");
+        var unit = PixelValues();
+        int width = images.PixelsPerImage;
+        var pixels = images.Pixels;
+        if (TryLearnPixels(images, unit))
+        {
+            _pixelTable = null;
+            return this;
+        }
+        LearnInBlocks(images.Count, width, (first, columns) =>
+        {
+            for (int i = 0; i < images.Count; i++)
+            {
+                int offset = i * width + first;
+                for (int c = 0; c < columns.Length; c++)
+                    columns[c][i] = unit[pixels[offset + c]];
+            }
+        });
+        _pixelTable = null;
+        return this;
+    }
+
+    /// <summary>Copies images <paramref name="indices"/>, in order, into <paramref name="destination"/> as float32 rows scaled
+    /// exactly as <see cref="TransformInPlace(Matrix)"/> scales the rows of <see cref="IdxImages.ToMatrix()"/>, bit for bit.</summary>
+    /// <remarks>A pixel takes one of 256 values, so the scaler becomes a table of 256 floats per pixel (computed once, 0.8 MB for
+    /// 28×28 images) and scaling a row is one look-up per pixel. This is how training and prediction read images a batch at a
+    /// time without a float32 copy of the set.</remarks>
+    /// <param name="images">The images, <see cref="FeatureCount"/> pixels each.</param>
+    /// <param name="indices">The images to copy.</param>
+    /// <param name="destination">At least indices × pixels floats.</param>
+    /// <exception cref="NotFittedException">Called before <c>Fit</c>.</exception>
+    /// <exception cref="ArgumentException">The images have another pixel count, or the destination is too short.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An index is outside the images.</exception>
+    public void Transform(IdxImages images, ReadOnlySpan<int> indices, Span<float> destination)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        var table = PixelTable(images.PixelsPerImage);
+        int width = images.PixelsPerImage;
+        if (destination.Length < (long)indices.Length * width)
+            throw Guard.Error(nameof(destination), $"destination holds {destination.Length} floats but {indices.Length} images need {(long)indices.Length * width}.",
+                "pass a destination of at least indices × pixels floats.");
+        for (int i = 0; i < indices.Length; i++)
+            PixelKernels.Lookup(images.Image(indices[i]), table, destination.Slice(i * width, width));
+    }
+
+    /// <summary>The per-pixel look-up table: entry <c>p · 256 + b</c> is pixel p's byte value b scaled (see <see cref="Transform(IdxImages, ReadOnlySpan{int}, Span{float})"/>).</summary>
+    internal float[] PixelTable(int pixelsPerImage)
+    {
+        CheckWidth(pixelsPerImage, "images", nameof(Transform));
+        if (_pixelTable is { } cached)
+            return cached;
+        var unit = PixelValues();
+        var table = new float[pixelsPerImage * 256];
+        for (int p = 0; p < pixelsPerImage; p++)
+            for (int b = 0; b < 256; b++)
+                table[p * 256 + b] = (float)Apply(unit[b], p);
+        return _pixelTable = table;
+    }
+
+    /// <summary>The 256 values a pixel byte takes in <see cref="IdxImages.ToMatrix()"/> (b / 255 in float32), widened to double.</summary>
+    private static double[] PixelValues()
+    {
+        Span<byte> bytes = stackalloc byte[256];
+        for (int b = 0; b < 256; b++)
+            bytes[b] = (byte)b;
+        Span<float> unit = stackalloc float[256];
+        PixelKernels.ScaleToUnit(bytes, unit);
+        var values = new double[256];
+        for (int b = 0; b < 256; b++)
+            values[b] = unit[b];
+        return values;
+    }
+
+    /// <summary>Learns the state a block of columns at a time: <paramref name="fill"/>(first, columns) writes columns
+    /// first.. into the buffers (one per column, one value per row, in row order).</summary>
+    private void LearnInBlocks(int rows, int width, Action<int, double[][]> fill)
+    {
+        const int block = 16;
+        BeginLearning(width);
+        var buffers = new double[Math.Min(block, width)][];
+        for (int c = 0; c < buffers.Length; c++)
+            buffers[c] = new double[rows];
+        for (int first = 0; first < width; first += block)
+        {
+            int count = Math.Min(block, width - first);
+            var columns = count == buffers.Length ? buffers : buffers[..count];
+            fill(first, columns);
+            for (int c = 0; c < count; c++)
+                LearnColumn(first + c, columns[c]);
+        }
+        EndLearning();
+        _pixelTable = null;
     }
 
     /// <summary>Learns the per-column statistics of the training rows.</summary>
@@ -57,14 +165,12 @@ public abstract class Scaler
     public Scaler Fit(IReadOnlyList<double[]> x)
     {
         int width = Guard.Features(x, nameof(x));
-        var columns = new double[width][];
-        for (int j = 0; j < width; j++)
+        LearnInBlocks(x.Count, width, (first, columns) =>
         {
-            columns[j] = new double[x.Count];
-            for (int i = 0; i < x.Count; i++)
-                columns[j][i] = x[i][j];
-        }
-        Learn(columns);
+            for (int c = 0; c < columns.Length; c++)
+                for (int i = 0; i < x.Count; i++)
+                    columns[c][i] = x[i][first + c];
+        });
         return this;
     }
 
@@ -128,8 +234,20 @@ public abstract class Scaler
     /// <exception cref="ArgumentException">See <see cref="Fit(IReadOnlyList{double[]})"/>.</exception>
     public double[][] FitTransform(IReadOnlyList<double[]> x) => Fit(x).Transform(x);
 
-    /// <summary>Learns the state from the training columns (each finite, at least one value).</summary>
-    private protected abstract void Learn(double[][] columns);
+    /// <summary>Learns the state from byte images directly when the scaler has a faster way than reading every column in
+    /// double precision (min-max: the smallest and largest byte of each pixel); returns false to take the general way.</summary>
+    /// <param name="images">The training images, at least one.</param>
+    /// <param name="unitValues">The 256 values a byte stands for (b / 255 in float32, widened).</param>
+    private protected virtual bool TryLearnPixels(IdxImages images, double[] unitValues) => false;
+
+    /// <summary>Starts learning the state of <paramref name="columns"/> columns.</summary>
+    private protected abstract void BeginLearning(int columns);
+
+    /// <summary>Learns column <paramref name="column"/>'s state from its values in row order (each finite, at least one).</summary>
+    private protected abstract void LearnColumn(int column, ReadOnlySpan<double> values);
+
+    /// <summary>Makes the learned state the scaler's state.</summary>
+    private protected abstract void EndLearning();
 
     /// <summary>The scaled value of <paramref name="value"/> in column <paramref name="column"/>.</summary>
     private protected abstract double Apply(double value, int column);

@@ -21,6 +21,8 @@ public sealed class StandardScaler : Scaler
     private double[]? _mean;
     private double[]? _std;
     private double[]? _scale;
+    private double[]? _learningMean;
+    private double[]? _learningStd;
 
     /// <inheritdoc />
     public override string Kind => "standard";
@@ -56,24 +58,29 @@ public sealed class StandardScaler : Scaler
         return scaler;
     }
 
-    private protected override void Learn(double[][] columns)
+    private protected override void BeginLearning(int columns)
     {
-        var mean = new double[columns.Length];
-        var std = new double[columns.Length];
-        for (int j = 0; j < columns.Length; j++)
-        {
-            var column = columns[j];
-            double sum = 0;
-            foreach (double v in column) sum += v;
-            double mu = sum / column.Length;
-            double squares = 0;
-            foreach (double v in column) squares += (v - mu) * (v - mu);
-            mean[j] = mu;
-            std[j] = Math.Sqrt(squares / column.Length);
-            CheckLearned(mu, j, "mean");
-            CheckLearned(std[j], j, "standard deviation");
-        }
-        Set(mean, std);
+        _learningMean = new double[columns];
+        _learningStd = new double[columns];
+    }
+
+    private protected override void LearnColumn(int column, ReadOnlySpan<double> values)
+    {
+        double sum = 0;
+        foreach (double v in values) sum += v;
+        double mu = sum / values.Length;
+        double squares = 0;
+        foreach (double v in values) squares += (v - mu) * (v - mu);
+        _learningMean![column] = mu;
+        _learningStd![column] = Math.Sqrt(squares / values.Length);
+        CheckLearned(mu, column, "mean");
+        CheckLearned(_learningStd[column], column, "standard deviation");
+    }
+
+    private protected override void EndLearning()
+    {
+        Set(_learningMean!, _learningStd!);
+        _learningMean = _learningStd = null;
     }
 
     private void Set(double[] mean, double[] std)

@@ -35,12 +35,25 @@ internal readonly struct MatrixRows(Matrix matrix) : IRowSource
     }
 }
 
-/// <summary>Images kept as bytes (4× smaller than float32), scaled to [0, 1] as each batch is gathered.</summary>
-internal readonly struct ImageRows(IdxImages images) : IRowSource
+/// <summary>Images kept as bytes (4× smaller than float32), scaled as each batch is gathered: to [0, 1] (pixel / 255), or by a
+/// fitted scaler's per-pixel table (<see cref="Preprocessing.Scaler.Transform(IdxImages, ReadOnlySpan{int}, Span{float})"/>).</summary>
+internal readonly struct ImageRows(IdxImages images, Preprocessing.Scaler? scaler = null) : IRowSource
 {
+    private readonly float[]? _table = scaler?.PixelTable(images.PixelsPerImage);
+
     public int Rows => images.Count;
 
     public int Columns => images.PixelsPerImage;
 
-    public void Gather(ReadOnlySpan<int> indices, Span<float> destination) => images.GatherRows(indices, destination);
+    public void Gather(ReadOnlySpan<int> indices, Span<float> destination)
+    {
+        if (_table is null)
+        {
+            images.GatherRows(indices, destination);
+            return;
+        }
+        int width = images.PixelsPerImage;
+        for (int i = 0; i < indices.Length; i++)
+            PixelKernels.Lookup(images.Image(indices[i]), _table, destination.Slice(i * width, width));
+    }
 }

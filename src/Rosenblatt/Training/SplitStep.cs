@@ -27,7 +27,7 @@ namespace Rosenblatt.Training;
 /// TensorPrimitives' scalar code for very short spans does not give its vector code's bits.) When the thread pool
 /// is busy the step runs the same phases on the calling thread.</para>
 /// <para>Used when the first layer is a hidden layer with an element-wise activation, the product is large enough
-/// to split, the optimizer updates any block of values apart (<see cref="Optimizer.UpdatesColumnBlocks"/>: SGD),
+/// to split, the optimizer updates any block of values apart (<see cref="Optimizer.UpdatesColumnBlocks"/>: SGD and Adam),
 /// and an epoch has several batches (the divergence check then restores the epoch's starting weights, so a
 /// block updated before another block's non-finite gradient is found does no harm). A batch whose first-layer product
 /// is tiny (<see cref="Handles"/>: an epoch's short last batch) takes the trainer's plain step.</para>
@@ -170,7 +170,11 @@ internal sealed class SplitStep<TRows> : PoolJob
             Diverged |= !_finite[p];
         // Counted last, as the plain loop counts only a step it takes: one found non-finite stops the run uncounted.
         if (!Diverged)
+        {
+            _optimizer.EndColumnUpdates(_network.ParameterArray[0]);
+            _optimizer.EndColumnUpdates(_network.ParameterArray[1]);
             _optimizer.CountStep();
+        }
     }
 
     /// <inheritdoc />

@@ -8,6 +8,7 @@ using Rosenblatt.Losses;
 using Rosenblatt.Networks;
 using Rosenblatt.Numerics;
 using Rosenblatt.Optimizers;
+using Rosenblatt.Preprocessing;
 using Rosenblatt.Randomness;
 
 namespace Rosenblatt.Training;
@@ -103,6 +104,29 @@ public sealed class Trainer
     /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
     public TrainingHistory Fit(
         Network network, Loss loss, Optimizer optimizer, IdxImages x, Matrix y,
+        IProgress<EpochRecord>? progress = null, CancellationToken cancellationToken = default) =>
+        Fit(network, loss, optimizer, x, null, y, progress, cancellationToken);
+
+    /// <summary>Trains <paramref name="network"/> on greyscale images kept as bytes, each pixel scaled by a fitted scaler as each
+    /// batch is gathered.</summary>
+    /// <remarks>The same results, bit for bit, as training on <c>scaler.Transform(x.ToMatrix())</c>, without the float32 copy of
+    /// the set: a pixel's 256 possible scaled values are tabled once (<see cref="Scaler.Transform(IdxImages, ReadOnlySpan{int}, Span{float})"/>).
+    /// With a null scaler the pixels are divided by 255, as in the overload without one.</remarks>
+    /// <param name="network">The network; its weights change in place. Its input count must be the pixels per image.</param>
+    /// <param name="loss">The loss, compatible with the network's output layer.</param>
+    /// <param name="optimizer">The optimizer.</param>
+    /// <param name="x">The images, one row of <see cref="IdxImages.PixelsPerImage"/> values each.</param>
+    /// <param name="scaler">A scaler fitted on the training images (<see cref="Scaler.Fit(IdxImages)"/>), or null for pixel / 255.</param>
+    /// <param name="y">Images × <see cref="Network.Outputs"/> targets (one-hot for classes).</param>
+    /// <param name="progress">Receives each epoch's figures as soon as the epoch ends.</param>
+    /// <param name="cancellationToken">Stops training after the current batch.</param>
+    /// <returns>The history of the run.</returns>
+    /// <exception cref="ArgumentException">Shapes that do not fit, non-finite targets, or a loss that does not fit the output layer.</exception>
+    /// <exception cref="NotFittedException">The scaler is not fitted.</exception>
+    /// <exception cref="InvalidOperationException">A hidden layer's activation cannot be trained by gradient descent (step).</exception>
+    /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
+    public TrainingHistory Fit(
+        Network network, Loss loss, Optimizer optimizer, IdxImages x, Scaler? scaler, Matrix y,
         IProgress<EpochRecord>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -119,7 +143,7 @@ public sealed class Trainer
         network.BeginTraining();
         try
         {
-            return FitCore(network, loss, optimizer, new ImageRows(x), y, null, progress, cancellationToken);
+            return FitCore(network, loss, optimizer, new ImageRows(x, scaler), y, null, progress, cancellationToken);
         }
         finally
         {

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text.Json;
 using Rosenblatt.Cli;
 
@@ -7,44 +6,16 @@ namespace Rosenblatt.Cli.Tests.Commands;
 /// <summary><c>rosenblatt bench</c> on tiny data: output shape and exit codes, never timing.</summary>
 public sealed class BenchCommandTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "rosenblatt-bench-" + Guid.NewGuid().ToString("N"));
+    private readonly TinyMnist _mnist = new();
 
-    public BenchCommandTests()
-    {
-        // A tiny MNIST look-alike: 4×4 images whose label is the brightest quarter's index (learnable), 10 classes.
-        string mnist = Directory.CreateDirectory(Path.Combine(_dir, "mnist")).FullName;
-        WriteSet(mnist, "train", 60, seed: 1);
-        WriteSet(mnist, "t10k", 20, seed: 2);
-    }
+    private string Dir => _mnist.Folder;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static void WriteSet(string folder, string prefix, int count, int seed)
-    {
-        var random = new Random(seed);
-        var pixels = new byte[count * 16];
-        var labels = new byte[count];
-        random.NextBytes(pixels);
-        for (int i = 0; i < count; i++)
-            labels[i] = (byte)(pixels[i * 16] % 10);
-        File.WriteAllBytes(Path.Combine(folder, $"{prefix}-images-idx3-ubyte"), Idx(0x0803, [count, 4, 4], pixels));
-        File.WriteAllBytes(Path.Combine(folder, $"{prefix}-labels-idx1-ubyte"), Idx(0x0801, [count], labels));
-    }
-
-    private static byte[] Idx(int magic, int[] dims, byte[] data)
-    {
-        var bytes = new byte[4 + 4 * dims.Length + data.Length];
-        BinaryPrimitives.WriteInt32BigEndian(bytes, magic);
-        for (int d = 0; d < dims.Length; d++)
-            BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4 + 4 * d), dims[d]);
-        data.CopyTo(bytes, 4 + 4 * dims.Length);
-        return bytes;
-    }
+    public void Dispose() => _mnist.Dispose();
 
     [Fact]
     public void Mnist_Json_ReportsEveryEpochOfEveryRunWithAccuracyAndMemory()
     {
-        var run = CliRun.Of("bench", "mnist", "--data-dir", _dir, "--epochs", "2", "--repeat", "2", "--threads", "1", "--json");
+        var run = CliRun.Of("bench", "mnist", "--data-dir", Dir, "--epochs", "2", "--repeat", "2", "--threads", "1", "--json");
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         using var doc = JsonDocument.Parse(run.Out);
         var root = doc.RootElement;
@@ -77,7 +48,7 @@ public sealed class BenchCommandTests : IDisposable
     [Fact]
     public void Perceptron_Json_TrainsOneVsRestAndScoresTheTestSet()
     {
-        var run = CliRun.Of("bench", "perceptron", "--data-dir", _dir, "--json");
+        var run = CliRun.Of("bench", "perceptron", "--data-dir", Dir, "--json");
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         using var doc = JsonDocument.Parse(run.Out);
         var runs = doc.RootElement.GetProperty("runs").EnumerateArray().ToArray();
@@ -91,7 +62,7 @@ public sealed class BenchCommandTests : IDisposable
     [Fact]
     public void Mnist_MissingData_IsAUserErrorThatSaysWhereItLooked()
     {
-        var run = CliRun.Of("bench", "mnist", "--data-dir", Path.Combine(_dir, "nowhere"));
+        var run = CliRun.Of("bench", "mnist", "--data-dir", Path.Combine(Dir, "nowhere"));
         Assert.Equal(ExitCodes.UserError, run.ExitCode);
         Assert.StartsWith("error: ", run.Err);
         Assert.Contains("train-images-idx3-ubyte", run.Err);

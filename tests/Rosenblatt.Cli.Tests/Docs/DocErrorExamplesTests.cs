@@ -124,6 +124,8 @@ public class DocErrorExamplesTests
         }
         File.Copy(Path.Combine(folder, "iris.json"), Path.Combine(folder, "stopped.json"));
         File.WriteAllText(Path.Combine(folder, "rows.csv"), "5.1,3.5,1.4,0.2\n");
+        // docs/onnx.md and cli.md's refused import: the PyTorch-exported network with an ELU, kept with the ONNX tests.
+        File.Copy(Path.Combine(Root, "tests", "Rosenblatt.Onnx.Tests", "Fixtures", "torch_elu.onnx"), Path.Combine(folder, "elu.onnx"));
         string[] model = File.ReadAllLines(Path.Combine(folder, "iris.json"));
         File.WriteAllText(Path.Combine(folder, "truncated.json"), string.Join("\n", model.Take(21)) + "\n" + model[21][..Math.Min(46, model[21].Length)]);
         return folder;

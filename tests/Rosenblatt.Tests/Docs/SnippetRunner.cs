@@ -21,7 +21,8 @@ public static class SnippetRunner
         var compilation = CSharpCompilation.Create(
             "Snippet_" + Guid.NewGuid().ToString("N"),
             [CSharpSyntaxTree.ParseText(ImplicitUsings, parse), CSharpSyntaxTree.ParseText(snippet.Code, parse, path: snippet.ToString())],
-            [.. Basic.Reference.Assemblies.Net100.References.All, MetadataReference.CreateFromFile(typeof(Rosenblatt.Networks.Network).Assembly.Location)],
+            [.. Basic.Reference.Assemblies.Net100.References.All, MetadataReference.CreateFromFile(typeof(Rosenblatt.Networks.Network).Assembly.Location),
+                MetadataReference.CreateFromFile(typeof(Rosenblatt.Onnx.OnnxExporter).Assembly.Location)],
             new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
         using var image = new MemoryStream();
         var emitted = compilation.Emit(image);

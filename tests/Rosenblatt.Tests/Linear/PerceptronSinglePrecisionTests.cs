@@ -115,11 +115,14 @@ public class PerceptronSinglePrecisionTests
             return after - before;
         }
         Allocated(3);
-        long one = Allocated(1);
-        long forty = Allocated(41);
+        // The least of three tries: a copy per epoch shows in every try, the runtime's occasional allocation on a loaded
+        // machine (tiering, a lazily created lock) does not.
+        long extra = long.MaxValue;
+        for (int attempt = 0; attempt < 3 && extra >= 1024; attempt++)
+            extra = Math.Min(extra, Allocated(41) - Allocated(1));
 
         // 40 more epochs may only grow the mistakes-per-epoch list (a few hundred bytes), never a row or weight copy (80+ bytes each).
-        Assert.True(forty - one < 1024, $"40 more epochs allocated {forty - one} bytes");
+        Assert.True(extra < 1024, $"40 more epochs allocated {extra} bytes");
     }
 
     [Fact]

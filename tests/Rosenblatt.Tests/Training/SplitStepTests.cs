@@ -5,6 +5,7 @@ using Rosenblatt.Losses;
 using Rosenblatt.Networks;
 using Rosenblatt.Numerics;
 using Rosenblatt.Optimizers;
+using Rosenblatt.Preprocessing;
 using Rosenblatt.Tests.Numerics;
 using Rosenblatt.Training;
 
@@ -75,6 +76,9 @@ public class SplitStepTests
         { "sigmoid", 64, "momentum" },  // activation applied apart from the product; velocity per block
         { "tanh", 48, "decay" },        // weight decay added block by block
         { "leaky_relu", 64, "nesterov" },
+        { "relu", 64, "adam" },         // Adam: moments per block, the step count advanced once the step is done
+        { "sigmoid", 40, "adam" },
+        { "tanh", 48, "adam-decay" },
     };
 
     private static Optimizer Make(string name) => name switch
@@ -82,6 +86,8 @@ public class SplitStepTests
         "momentum" => new Sgd(0.05, momentum: 0.9),
         "nesterov" => new Sgd(0.05, momentum: 0.9, nesterov: true),
         "decay" => new Sgd(0.1, weightDecay: 1e-3),
+        "adam" => new Adam(0.01),
+        "adam-decay" => new Adam(0.01, weightDecay: 1e-3),
         _ => new Sgd(0.1),
     };
 
@@ -162,6 +168,53 @@ public class SplitStepTests
         Assert.Equal(one, two);
     }
 
+    [Theory]
+    [InlineData(16, "adam")]
+    [InlineData(16, "sgd")]
+    [InlineData(24, "adam")]
+    [InlineData(32, "adam")]   // train's defaults: Adam, batches of 32
+    [InlineData(32, "momentum")]
+    [InlineData(48, "nesterov")]
+    public void Fit_SplitWithSmallBatches_GivesTheBitsOfThePlainStep(int batch, string optimizer)
+    {
+        // 128 units × 512 inputs: even a 16-row batch is enough work for two threads, as MNIST's 784-128 layer is.
+        var one = Train(1, "relu", 128, () => Make(optimizer), batch);
+        var two = Train(2, "relu", 128, () => Make(optimizer), batch);
+        Assert.Equal(0, one.SplitParts);
+        Assert.Equal(2, two.SplitParts);
+        Assert.Equal(one.Losses, two.Losses);
+        Assert.Equal(one.Weights, two.Weights);
+    }
+
+    [Theory]
+    [InlineData("minmax", "adam")]
+    [InlineData("standard", "sgd")]
+    public void Fit_OnByteImagesWithAScaler_GivesTheBitsOfTrainingOnTheScaledMatrix(string scaling, string optimizer)
+    {
+        var random = new Random(6);
+        var pixels = new byte[Rows * 16 * 16];
+        random.NextBytes(pixels);
+        for (int i = 0; i < pixels.Length; i += 7)
+            pixels[i] = 0;  // some pixels never reach 255 nor 0 alike: per-pixel ranges differ
+        var images = new IdxImages(Rows, 16, 16, pixels);
+        var y = OneHot.Encode(Enumerable.Range(0, Rows).Select(i => pixels[i * 256 + 1] % Classes).ToArray(), Classes);
+        Scaler NewScaler() => scaling == "minmax" ? new MinMaxScaler() : new StandardScaler();
+        float[] Run(int threads, bool bytes) => WithThreads(threads, () =>
+        {
+            var network = new Network(256, [new Dense(64, "relu"), new Dense(Classes, "softmax")], seed: 2);
+            var trainer = new Trainer(new TrainerOptions { Epochs = 2, BatchSize = Batch, Seed = 1 });
+            if (bytes)
+                trainer.Fit(network, CategoricalCrossEntropy.Instance, Make(optimizer), images, NewScaler().Fit(images), y);
+            else
+                trainer.Fit(network, CategoricalCrossEntropy.Instance, Make(optimizer), NewScaler().FitTransform(images.ToMatrix()), y);
+            return network.Parameters.SelectMany(p => p.Value).ToArray();
+        });
+
+        var reference = Run(1, bytes: false);
+        Assert.Equal(reference, Run(1, bytes: true));
+        Assert.Equal(reference, Run(2, bytes: true));
+    }
+
     [Fact]
     public void Fit_WhereTheSplitDoesNotApply_UsesThePlainStep()
     {
@@ -175,7 +228,7 @@ public class SplitStepTests
 
         Network Hidden() => new(Inputs, [new Dense(64, "relu"), new Dense(Classes, "softmax")], seed: 4);
         Assert.Equal(2, Parts(Hidden, new Sgd(0.1), Batch));
-        Assert.Equal(0, Parts(Hidden, new Adam(0.01), Batch));                          // Adam keeps a step count per parameter
+        Assert.Equal(2, Parts(Hidden, new Adam(0.01), Batch));                          // Adam too: its step count advances once per step
         Assert.Equal(0, Parts(Hidden, new Sgd(0.1), TrainerOptions.FullBatch));        // one batch an epoch
         Assert.Equal(0, Parts(() => new Network(Inputs, [new Dense(Classes, "softmax")], seed: 4), new Sgd(0.1), Batch)); // no hidden layer
         Assert.Equal(0, Parts(() => new Network(Inputs, [new Dense(8, "relu"), new Dense(Classes, "softmax")], seed: 4), new Sgd(0.1), Batch)); // too little work
@@ -389,13 +442,27 @@ public class SplitStepTests
                 return GC.GetAllocatedBytesForCurrentThread() - before;
             }
 
-            long few = Measure(small, smallY);
-            long many = Measure(large, largeY);
-            Assert.Equal(2, trainer.SplitParts);
             long rowOrder = 4L * (large.Rows - small.Rows);
+            var (few, many) = LeastExtra(() => (Measure(small, smallY), Measure(large, largeY)), rowOrder);
+            Assert.Equal(2, trainer.SplitParts);
             Assert.True(many - few <= rowOrder + 256, $"5 batches allocated {few} bytes, 94 batches {many}: {many - few - rowOrder} bytes more than the row order");
             return 0;
         });
+    }
+
+    /// <summary>Measures (few batches, many batches) up to three times and keeps the pair with the least extra allocation.</summary>
+    /// <remarks>An allocation per batch shows in every attempt (many batches × its size); the runtime's own occasional
+    /// allocations on a loaded machine (tiering, a lazily created lock) do not repeat, so they cannot fail the test.</remarks>
+    private static (long Few, long Many) LeastExtra(Func<(long Few, long Many)> measure, long rowOrder)
+    {
+        var best = measure();
+        for (int attempt = 1; attempt < 3 && best.Many - best.Few > rowOrder + 256; attempt++)
+        {
+            var next = measure();
+            if (next.Many - next.Few < best.Many - best.Few)
+                best = next;
+        }
+        return best;
     }
 
     /// <summary>Reads each pool thread's allocation counter: part 0 on the caller, part 1 on the first worker.</summary>
@@ -442,10 +509,9 @@ public class SplitStepTests
                 return probe.Read() - before;
             }
 
-            long few = Measure(small, smallY);
-            long many = Measure(large, largeY);
-            Assert.Equal(2, trainer.SplitParts);
             long rowOrder = 4L * (large.Rows - small.Rows);
+            var (few, many) = LeastExtra(() => (Measure(small, smallY), Measure(large, largeY)), rowOrder);
+            Assert.Equal(2, trainer.SplitParts);
             Assert.True(many - few <= rowOrder + 256, $"{small.Rows / batch + 1} batches allocated {few} bytes, {large.Rows / batch + 1} batches {many}: {many - few - rowOrder} bytes more than the row order");
             return 0;
         });

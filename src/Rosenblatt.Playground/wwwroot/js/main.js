@@ -50,13 +50,14 @@ const connection = new Connection({
     framesPainted++;
     setRunning(frame.running);
     paintFrame(frame);
-    requestAnimationFrame(() => connection.send({ type: 'ack' }));
+    // Painted into the canvases: the server may build the next frame while the browser composites this one.
+    connection.send({ type: 'ack' });
   },
   perceptron: frame => {
     lastPerceptron = frame;
     setRunning(frame.running);
     paintPerceptron(frame);
-    requestAnimationFrame(() => connection.send({ type: 'ack' }));
+    connection.send({ type: 'ack' });
   },
   error: message => {
     setRunning(false);
