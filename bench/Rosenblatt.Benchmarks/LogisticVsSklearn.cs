@@ -37,8 +37,8 @@ internal static class LogisticVsSklearn
         Fit("ours, default options (L-BFGS, GradientTolerance 1e-8)", new LogisticRegressionOptions { L2 = l2 }, x, y, reference);
         Fit("ours, L-BFGS, GradientTolerance 1e-6", new LogisticRegressionOptions { L2 = l2, GradientTolerance = 1e-6 }, x, y, reference);
         Fit("ours, L-BFGS, GradientTolerance 1e-7", new LogisticRegressionOptions { L2 = l2, GradientTolerance = 1e-7, MaxEpochs = 100_000 }, x, y, reference);
-        Fit("ours, gradient descent (lr 0.5 the old default), 5000 epochs", new LogisticRegressionOptions { L2 = l2, Solver = LogisticRegressionSolver.GradientDescent }, x, y, reference);
-        Fit("ours, gradient descent lr 0.01, 5000 epochs", new LogisticRegressionOptions { L2 = l2, Solver = LogisticRegressionSolver.GradientDescent, LearningRate = 0.01 }, x, y, reference);
+        Fit("ours, gradient descent, the old defaults (lr 0.5, at most 5000 epochs, loss-plateau stop)", new LogisticRegressionOptions { L2 = l2, Solver = LogisticRegressionSolver.GradientDescent }, x, y, reference);
+        Fit("ours, gradient descent lr 0.01, at most 5000 epochs", new LogisticRegressionOptions { L2 = l2, Solver = LogisticRegressionSolver.GradientDescent, LearningRate = 0.01 }, x, y, reference);
         return 0;
     }
 
