@@ -52,7 +52,8 @@ public sealed record LogisticRegressionOptions
     /// gradient. scikit-learn's <c>LogisticRegression(C=…)</c> minimizes C·Σ cross-entropy + ½·‖w‖² (the sum over the n
     /// training rows, the intercept unpenalized). Dividing that by C·n gives the same problem, so
     /// <c>L2 = 1 / (C · n)</c> and <c>C = 1 / (L2 · n)</c>: scikit-learn's default C = 1 on the 1,437 digits training rows is
-    /// L2 ≈ 6.96e-4. Mini-batches use the same λ per step, so the mapping holds for the full-batch objective they descend.</para>
+    /// L2 ≈ 6.96e-4. (scikit-learn 1.2.1's lbfgs code writes the same problem as Σ cross-entropy + ‖w‖²/(2C), C times smaller; the
+    /// optimum is the same.) Mini-batches use the same λ per step, so the mapping holds for the full-batch objective they descend.</para>
     /// <para>scikit-learn's multinomial model (more than two classes) has one coefficient row per class, every row penalized,
     /// like this model's softmax units; for two classes both have one row. So with the same C mapped this way, the L-BFGS
     /// solver reaches scikit-learn's coefficients (bench/logistic-vs-sklearn.sh measures the relative difference on digits).</para>
