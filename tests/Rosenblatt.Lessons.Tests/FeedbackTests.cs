@@ -46,11 +46,17 @@ public sealed class FeedbackTests(EngineFixture fixture)
         { 7, "read-confusion", "double AccuracyFrom(int[,] c) { int ok = 0, all = 0; for (int a = 0; a < c.GetLength(0); a++) for (int p = 0; p < c.GetLength(1); p++) { all += c[a, p]; if (a == p) ok += c[a, p]; } return ok / all; }\n(int Actual, int Predicted) WorstMistake(int[,] c) => (2, 1);",
             "integer division" },
         { 7, "read-confusion", "double AccuracyFrom(int[,] c) => 0.72;\n(int Actual, int Predicted) WorstMistake(int[,] c) => (1, 1);", "is on the diagonal" },
-        // Lesson 8: the plugboard ignored; inhibition ignored.
-        { 8, "a-unit", "int AUnit(int[] retina, int[] wires, int[] signs, int threshold) { int total = 0; for (int i = 0; i < wires.Length; i++) total += signs[i] * retina[i]; return total >= threshold ? 1 : 0; }",
-            "instead of retina[wires[i]]" },
-        { 8, "a-unit", "int AUnit(int[] retina, int[] wires, int[] signs, int threshold) { int total = 0; for (int i = 0; i < wires.Length; i++) total += retina[wires[i]]; return total >= threshold ? 1 : 0; }",
-            "inhibitory wires (sign −1) must subtract" },
+        // Lesson 8: the library's plugboard read wrongly: inhibitory wires added, ignored, the wire's index read as the point, > for ≥, the Mark I's θ hard-coded.
+        { 8, "a-unit", "bool Fires(Plugboard board, int unit, byte[] retina) { int total = 0; foreach (int p in board.ExcitatoryPoints(unit)) total += retina[p]; foreach (int p in board.InhibitoryPoints(unit)) total += retina[p]; return total >= board.Threshold; }",
+            "must subtract 1 from the total, not add it" },
+        { 8, "a-unit", "bool Fires(Plugboard board, int unit, byte[] retina) { int total = 0; foreach (int p in board.ExcitatoryPoints(unit)) total += retina[p]; return total >= board.Threshold; }",
+            "You count only the excitatory wires" },
+        { 8, "a-unit", "bool Fires(Plugboard board, int unit, byte[] retina) { int total = 0; var e = board.ExcitatoryPoints(unit); var i = board.InhibitoryPoints(unit); for (int k = 0; k < e.Count; k++) total += retina[k]; for (int k = 0; k < i.Count; k++) total -= retina[k]; return total >= board.Threshold; }",
+            "not retina[i], the first few points" },
+        { 8, "a-unit", "bool Fires(Plugboard board, int unit, byte[] retina) { int total = 0; foreach (int p in board.ExcitatoryPoints(unit)) total += retina[p]; foreach (int p in board.InhibitoryPoints(unit)) total -= retina[p]; return total > board.Threshold; }",
+            "compare with ≥ (total >= board.Threshold), not >" },
+        { 8, "a-unit", "bool Fires(Plugboard board, int unit, byte[] retina) { int total = 0; foreach (int p in board.ExcitatoryPoints(unit)) total += retina[p]; foreach (int p in board.InhibitoryPoints(unit)) total -= retina[p]; return total >= 2; }",
+            "this board's threshold is 1: compare with board.Threshold" },
     };
 
     [Theory]
