@@ -33,4 +33,9 @@ if (args.Length > 0 && args[0] == "mark-one-plot")
     StudyPlots.FromJson(args[1..]);
     return;
 }
+if (args.Length > 0 && args[0] == "logistic-vs-sklearn")
+{
+    Environment.ExitCode = LogisticVsSklearn.Run(args[1..]);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(GemmBenchmarks).Assembly).Run(args);

@@ -36,7 +36,7 @@ internal static class CompareCommand
             throw new ArgumentException($"--outlier has {outlier.Length} values but gate '{gate.Name}' has {gate.InputCount} inputs. help: pass one coordinate per input, e.g. --outlier {string.Join(",", Enumerable.Repeat("4", gate.InputCount))}.");
 
         var perceptronOptions = new PerceptronOptions { LearningRate = 0.1, MaxEpochs = epochs };
-        var logisticOptions = new LogisticRegressionOptions { LearningRate = 0.5, MaxEpochs = 20000, L2 = 0.001, Tolerance = 1e-6 };
+        var logisticOptions = new LogisticRegressionOptions { Solver = LogisticRegressionSolver.GradientDescent, LearningRate = 0.5, MaxEpochs = 20000, L2 = 0.001, Tolerance = 1e-6 };
 
         var perceptron = new Perceptron(perceptronOptions);
         var report = perceptron.Fit(gate.X, gate.Y);

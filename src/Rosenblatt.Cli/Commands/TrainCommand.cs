@@ -99,6 +99,7 @@ internal static class TrainCommand
             case "logistic":
                 var logistic = new LogisticRegression<string>(new LogisticRegressionOptions
                 {
+                    Solver = LogisticRegressionSolver.GradientDescent, // the CLI's --lr, --optimizer, --batch and --epochs describe gradient descent
                     LearningRate = s.LearningRate, MaxEpochs = s.Epochs, BatchSize = s.Batch, Optimizer = s.Optimizer, Seed = s.Seed,
                     Patience = s.Patience ?? new LogisticRegressionOptions().Patience,
                 });

@@ -2,6 +2,8 @@ using Rosenblatt.Activations;
 using Rosenblatt.Diagnostics;
 using Rosenblatt.Initializers;
 using Rosenblatt.Layers;
+using Rosenblatt.Losses;
+using Rosenblatt.Numerics;
 using Rosenblatt.Networks;
 using Rosenblatt.Optimizers;
 using Rosenblatt.Training;
@@ -35,7 +37,8 @@ public class LogisticRegression<TLabel> : NetworkClassifier<TLabel> where TLabel
     /// <summary>The hyperparameters.</summary>
     public LogisticRegressionOptions Options { get; }
 
-    /// <summary>Whether training stopped because the loss stopped improving (rather than running out of epochs).</summary>
+    /// <summary>Whether training converged: for L-BFGS, the largest gradient component reached <see cref="LogisticRegressionOptions.GradientTolerance"/>
+    /// (or double precision allowed no further decrease); for gradient descent, the loss stopped improving (rather than running out of epochs).</summary>
     public bool Converged => History.StoppedEarly;
 
     /// <summary>The number of epochs run.</summary>
@@ -85,6 +88,93 @@ public class LogisticRegression<TLabel> : NetworkClassifier<TLabel> where TLabel
         double b = model.Bias;
         Guard.Features(x, nameof(x), w.Count);
         return x.Select(row => row.Select((v, i) => v * w[i]).Sum() + b).ToArray();
+    }
+
+    /// <summary>The largest absolute component of the objective's gradient (mean cross-entropy plus (λ/2)·‖w‖²) at the
+    /// weights as stored, or NaN before training; at most <see cref="LogisticRegressionOptions.GradientTolerance"/> when
+    /// L-BFGS converged (up to the rounding of the weights to float32).</summary>
+    /// <remarks>Recomputed in double precision from the training data by the last <c>Fit</c>, so it proves where training ended
+    /// whichever solver ran.</remarks>
+    public double GradientNorm { get; private set; } = double.NaN;
+
+    /// <summary>Runs L-BFGS when <see cref="LogisticRegressionOptions.EffectiveSolver"/> says so, the shared trainer otherwise;
+    /// then measures <see cref="GradientNorm"/> at the stored weights.</summary>
+    private protected override TrainingHistory Train(Network network, Loss loss, Matrix features, Matrix targets,
+        IReadOnlyList<double[]> x, int[] labels, int classes, IProgress<EpochRecord>? progress, CancellationToken cancellationToken)
+    {
+        var objective = new LogisticObjective(x, labels, classes, Options.L2);
+        var history = Options.EffectiveSolver == LogisticRegressionSolver.Lbfgs
+            ? LbfgsFit(network.Layers[0], objective, progress, cancellationToken)
+            : base.Train(network, loss, features, targets, x, labels, classes, progress, cancellationToken);
+        var w = Parameters(network.Layers[0]);
+        GradientNorm = Lbfgs.MaxAbs(Gradient(objective, w));
+        return history;
+    }
+
+    /// <summary>The (s, y) pairs L-BFGS keeps. SciPy's default is 10; on the raw digits 30 reached the default tolerance in
+    /// 4,675 iterations instead of 7,769 (inside the default cap of 5,000), at the cost of a little arithmetic on 30 short vectors.</summary>
+    private const int LbfgsMemory = 30;
+
+    private TrainingHistory LbfgsFit(Dense layer, LogisticObjective objective, IProgress<EpochRecord>? progress, CancellationToken cancellationToken)
+    {
+        var history = new TrainingHistory(Math.Min(Options.MaxEpochs, 1000));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var w = new double[objective.Dimension];
+        void Record(int epoch, double step)
+        {
+            var record = new EpochRecord(epoch, Options.MaxEpochs, objective.LastLoss, objective.LastAccuracy, null, null, step, clock.Elapsed);
+            history.Add(record);
+            progress?.Report(record);
+        }
+        var (outcome, _) = Lbfgs.Minimize(objective.Evaluate, w, Options.MaxEpochs, Options.GradientTolerance, memory: LbfgsMemory,
+            (k, f, step, gMax) =>
+            {
+                Record(Math.Max(k, 1), step);
+                return !cancellationToken.IsCancellationRequested;
+            });
+        if (history.Count == 0)
+            Record(1, 0);   // the line search failed on the first iteration: the start is the answer
+        history.BestEpoch = history.Last.Epoch;
+        history.StoppedEarly = outcome is LbfgsOutcome.Converged or LbfgsOutcome.LineSearchFailed;
+        history.Cancelled = outcome == LbfgsOutcome.Stopped;
+        SetLayer(layer, w, objective.Units);
+        return history;
+    }
+
+    /// <summary>The layer's weights in the objective's layout (unit by unit: weights, then bias), widened to double.</summary>
+    private static double[] Parameters(Dense layer)
+    {
+        int d = layer.Inputs, units = layer.Units;
+        var weights = layer.Weights;
+        var w = new double[(d + 1) * units];
+        for (int u = 0; u < units; u++)
+        {
+            for (int i = 0; i < d; i++)
+                w[u * (d + 1) + i] = weights[i, u];
+            w[u * (d + 1) + d] = layer.Bias[u];
+        }
+        return w;
+    }
+
+    private static void SetLayer(Dense layer, double[] w, int units)
+    {
+        int d = layer.Inputs;
+        var weights = new float[d * units];
+        var bias = new float[units];
+        for (int u = 0; u < units; u++)
+        {
+            for (int i = 0; i < d; i++)
+                weights[i * units + u] = (float)w[u * (d + 1) + i];
+            bias[u] = (float)w[u * (d + 1) + d];
+        }
+        layer.SetWeights(weights, bias);
+    }
+
+    private static double[] Gradient(LogisticObjective objective, double[] w)
+    {
+        var g = new double[w.Length];
+        objective.Evaluate(w, g);
+        return g;
     }
 
     /// <summary>One output unit, zero-initialized: the loss is convex, so no symmetry needs breaking.</summary>

@@ -2,6 +2,7 @@ using Rosenblatt.Activations;
 using Rosenblatt.Data;
 using Rosenblatt.Diagnostics;
 using Rosenblatt.Losses;
+using Rosenblatt.Numerics;
 using Rosenblatt.Optimizers;
 using Rosenblatt.Preprocessing;
 using Rosenblatt.Training;
@@ -128,11 +129,25 @@ public abstract class NetworkClassifier<TLabel> : IClassifier<TLabel> where TLab
         bool binary = encoder.Count == 2;
         var network = BuildNetwork(features.Columns, binary ? 1 : encoder.Count, binary ? Sigmoid.Instance : Softmax.Instance);
         Loss loss = binary ? BinaryCrossEntropy.Instance : CategoricalCrossEntropy.Instance;
-        var optimizer = CreateOptimizer();
-        var history = CreateTrainer().Fit(network, loss, optimizer, features, targets, progress: progress, cancellationToken: cancellationToken);
+        var history = Train(network, loss, features, targets, x, encoder.Encode(y), encoder.Count, progress, cancellationToken);
         Restore(encoder, network, history);
         return history;
     }
+
+    /// <summary>Trains the fresh <paramref name="network"/>: by default the shared <see cref="Trainer"/> from
+    /// <see cref="CreateTrainer"/> with <see cref="CreateOptimizer"/>; a model with its own solver overrides this.</summary>
+    /// <param name="network">The network to train in place.</param>
+    /// <param name="loss">The loss matching its head.</param>
+    /// <param name="features">The checked rows as float32.</param>
+    /// <param name="targets">The targets (one column for two classes, one-hot otherwise).</param>
+    /// <param name="x">The same rows in double precision, as given.</param>
+    /// <param name="labels">The class index of each row.</param>
+    /// <param name="classes">The class count.</param>
+    /// <param name="progress">Receives each epoch's figures.</param>
+    /// <param name="cancellationToken">Stops training early.</param>
+    private protected virtual TrainingHistory Train(Network network, Loss loss, Matrix features, Matrix targets,
+        IReadOnlyList<double[]> x, int[] labels, int classes, IProgress<EpochRecord>? progress, CancellationToken cancellationToken) =>
+        CreateTrainer().Fit(network, loss, CreateOptimizer(), features, targets, progress: progress, cancellationToken: cancellationToken);
 
     /// <summary>As <see cref="FitNetwork(IReadOnlyList{double[]}, IReadOnlyList{TLabel}, IProgress{EpochRecord}?, CancellationToken)"/>, on
     /// images kept as bytes and scaled batch by batch.</summary>
