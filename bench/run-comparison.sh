@@ -20,8 +20,8 @@ if [ "${E2E_ONLY:-0}" = 1 ]; then ROUNDS=0; GEMM=0; fi
 # allocator and thread-pool start-up for the peers) and the later ones (steady state) are reported apart.
 MNIST_EPOCHS=${MNIST_EPOCHS:-3}
 OB=/usr/lib/x86_64-linux-gnu/openblas-openmp
-PEERS=$(cd ../shared/peers 2>/dev/null && pwd || echo /work/shared/peers)
-DATA=$(cd ../shared/data 2>/dev/null && pwd || echo /work/shared/data)
+PEERS=$(cd ../shared/peers 2>/dev/null && pwd || { echo "../shared/peers not found beside the repository" >&2; exit 1; })
+DATA=$(cd ../shared/data 2>/dev/null && pwd || { echo "../shared/data not found beside the repository" >&2; exit 1; })
 PY=/usr/bin/python3
 
 # Debian's packages; installing is skipped when they are already there.

@@ -7,7 +7,10 @@ Transposed operands are passed as views (a.T), so OpenBLAS gets a transpose flag
 import argparse
 import sys
 
-sys.path.insert(0, "/work/shared/peers")
+import os
+
+# The shared peers' helpers: ../shared/peers beside the repository (this file is bench/peers/ in it).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "peers"))
 from common import emit, threads_from_argv, timer  # noqa: E402
 
 threads = threads_from_argv()
