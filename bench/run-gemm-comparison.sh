@@ -4,7 +4,7 @@
 set -e
 cd "$(dirname "$0")/.."
 OB=/usr/lib/x86_64-linux-gnu/openblas-openmp
-PEERS=/work/shared/peers
+PEERS=$(cd ../shared/peers 2>/dev/null && pwd || { echo "../shared/peers not found beside the repository" >&2; exit 1; })
 lscpu | grep -E "Model name|^CPU\(s\)"; dotnet --version; uptime
 dotnet build bench/Rosenblatt.Benchmarks -c Release -v q -nologo >/dev/null
 for round in 1 2; do

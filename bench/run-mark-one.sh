@@ -13,7 +13,7 @@
 set -e
 cd "$(dirname "$0")/.."
 WHAT=${1:-all}
-DATA=$(cd ../shared/data 2>/dev/null && pwd || echo /work/shared/data)
+DATA=$(cd ../shared/data 2>/dev/null && pwd || { echo "../shared/data not found beside the repository" >&2; exit 1; })
 OUT=bench/results/mark-one-$(date -u +%Y-%m-%dT%H%MZ)
 mkdir -p "$OUT"
 {
