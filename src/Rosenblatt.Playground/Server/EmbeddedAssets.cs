@@ -21,9 +21,6 @@ internal static class EmbeddedAssets
         [".json"] = "application/json; charset=utf-8",
     };
 
-    /// <summary>The embedded file names, for tests.</summary>
-    internal static IReadOnlyCollection<string> All => Names;
-
     /// <summary>Writes the file for <paramref name="path"/> (<c>/</c> is <c>index.html</c>); false when there is none.</summary>
     internal static async Task<bool> TryServe(HttpContext context, string path)
     {

@@ -251,12 +251,12 @@ public sealed class NetworkSession
             else if (outputs.Columns == 1)
                 result[r] = outputs[r, 0] >= 0.5f ? 1 : 0;
             else
-                result[r] = TensorArgMax(outputs.Row(r));
+                result[r] = ArgMax(outputs.Row(r));
         }
         return result;
     }
 
-    private static int TensorArgMax(ReadOnlySpan<float> row)
+    private static int ArgMax(ReadOnlySpan<float> row)
     {
         int best = 0;
         for (int i = 1; i < row.Length; i++)
@@ -277,7 +277,7 @@ public sealed class NetworkSession
     {
         var bytes = new byte[outputs.Rows];
         for (int r = 0; r < outputs.Rows; r++)
-            bytes[r] = (byte)TensorArgMax(outputs.Row(r));
+            bytes[r] = (byte)ArgMax(outputs.Row(r));
         return bytes;
     }
 
@@ -285,7 +285,7 @@ public sealed class NetworkSession
     {
         var bytes = new byte[outputs.Rows];
         for (int r = 0; r < outputs.Rows; r++)
-            bytes[r] = ToByte(outputs.Row(r)[TensorArgMax(outputs.Row(r))], 0, 1);
+            bytes[r] = ToByte(outputs.Row(r)[ArgMax(outputs.Row(r))], 0, 1);
         return bytes;
     }
 

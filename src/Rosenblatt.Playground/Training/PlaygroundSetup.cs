@@ -57,7 +57,7 @@ public static class PlaygroundSetup
         if (config.Mode == "perceptron")
         {
             Require(config.Problem == "classification", "Perceptron mode classifies: switch the problem type to classification.");
-            Require(config.Features.SequenceEqual(["x1", "x2"]) || config.Features.Count == 2 && config.Features.Contains("x1") && config.Features.Contains("x2"),
+            Require(config.Features.Count == 2 && config.Features.Contains("x1") && config.Features.Contains("x2"),
                 "Perceptron mode draws its line in the plane of x1 and x2: select exactly those two features.");
         }
     }
