@@ -1,8 +1,10 @@
 #!/bin/sh
 # Issue 14's "same test accuracy within 0.3 points", seed by seed: one epoch of `rosenblatt train --data mnist --epochs 1`
 # (the defaults: 784-128-10, ReLU, Adam 1e-3, batch 32, minmax scaling) against bench/peers/mnist_train_torch.py doing the
-# same work, twice: with nn.Linear's own starting weights (--init torch) and with Rosenblatt's distributions
-# (--init rosenblatt: He-normal ReLU layer, Xavier-uniform softmax layer, zero biases). Accuracy does not depend on the
+# same work, three ways: with nn.Linear's own starting weights and pixels / 255 (the peer's defaults); with Rosenblatt's
+# starting distributions (--init rosenblatt: He-normal ReLU layer, Xavier-uniform softmax layer, zero biases); and with
+# those and Rosenblatt's min-max scaling of each pixel (--scale minmax), which is then the same work as ours but for the
+# random draws (another generator: the starting weights and the shuffle differ seed for seed). Accuracy does not depend on the
 # machine's load, so this script takes no timings; PyTorch runs on one thread (its results do not depend on it).
 #
 # usage: bench/run-accuracy-init.sh [first-seed] [seeds]     (default 42 and 10: seeds 42..51)
@@ -31,6 +33,7 @@ while [ "$seed" -lt $((FIRST + COUNT)) ]; do
   $OURS train --data mnist --epochs 1 --data-dir "$DATA" --seed "$seed" --json > "$OUT/ours-$seed.json"
   LD_LIBRARY_PATH=$OB $PY bench/peers/mnist_train_torch.py --data-dir "$DATA" --threads 1 --seed "$seed" --init torch > "$OUT/torch-$seed.json"
   LD_LIBRARY_PATH=$OB $PY bench/peers/mnist_train_torch.py --data-dir "$DATA" --threads 1 --seed "$seed" --init rosenblatt > "$OUT/torch-rosenblatt-init-$seed.json"
+  LD_LIBRARY_PATH=$OB $PY bench/peers/mnist_train_torch.py --data-dir "$DATA" --threads 1 --seed "$seed" --init rosenblatt --scale minmax > "$OUT/torch-rosenblatt-init-minmax-$seed.json"
   seed=$((seed + 1))
 done
 $PY bench/accuracy_init_summary.py "$OUT" | tee "$OUT/summary.txt"
