@@ -79,18 +79,19 @@ public static class CliApp
     /// <param name="console">The console for tables and titles.</param>
     /// <returns>The exit code: see <see cref="ExitCodes"/>.</returns>
     /// <param name="cancellation">Cancelled by Ctrl+C: training stops after the current batch and keeps its best weights.</param>
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole console, CancellationToken cancellation = default) =>
-        Run(args, stdout, stderr, console, Commands, cancellation);
+    /// <param name="clock">The clock progress lines read; the system's when null (tests give a manual one).</param>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole console, CancellationToken cancellation = default, TimeProvider? clock = null) =>
+        Run(args, stdout, stderr, console, Commands, cancellation, clock);
 
     /// <summary>Runs the CLI with a given command list; tests use it to plug in commands that fail on purpose.</summary>
     internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole console, IEnumerable<Func<CliContext, Command>> commands,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         bool json = args.Contains("--json");
         try
         {
-            var cli = new CliContext(console, stdout, stderr, cancellation);
+            var cli = new CliContext(console, stdout, stderr, cancellation, clock);
             var parseResult = BuildRoot(cli, console.Profile.Width, commands).Parse(args);
             json = WantsJson(parseResult, cli.Json);
 

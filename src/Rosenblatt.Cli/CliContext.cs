@@ -12,8 +12,9 @@ namespace Rosenblatt.Cli;
 /// </remarks>
 internal sealed class CliContext
 {
-    internal CliContext(IAnsiConsole console, TextWriter output, TextWriter error, CancellationToken cancellation = default)
+    internal CliContext(IAnsiConsole console, TextWriter output, TextWriter error, CancellationToken cancellation = default, TimeProvider? clock = null)
     {
+        Clock = clock ?? TimeProvider.System;
         Console = console;
         Out = output;
         Error = error;
@@ -32,6 +33,10 @@ internal sealed class CliContext
     /// <summary>Cancelled by the first Ctrl+C (see <c>Progress/CancelKeyScope</c>); long commands such as training stop
     /// at the next safe point and still write what they have. Never cancelled in in-process runs unless a test asks.</summary>
     public CancellationToken Cancellation { get; }
+
+    /// <summary>The clock progress lines read ("a line after a second of silence"); a test gives a manual one, so what is
+    /// printed never depends on how loaded the machine is.</summary>
+    public TimeProvider Clock { get; }
 
     /// <summary>The global <c>--json</c> option, recursive so every subcommand accepts it.</summary>
     public Option<bool> Json { get; } = new("--json")

@@ -75,13 +75,14 @@ internal static class PredictCommand
 
     private static int Many(CliContext cli, ParseResult parse, CliModel model, Dataset rows, string? output)
     {
-        double[][] p = rows.Count >= EvaluateCommand.LargeSet
-            ? PhaseStatus.Run(cli, cli.IsJson(parse) || output is null, $"Predicting {rows.Count} rows", "Predicted", () => model.Outputs(rows))
-            : model.Outputs(rows);
+        bool json = cli.IsJson(parse);
+        // Without --out stdout is the CSV, so the status goes to stderr: a terminal shows it, a redirected file gets only the CSV.
+        double[][] p = rows.Count < EvaluateCommand.LargeSet || json ? model.Outputs(rows)
+            : output is null ? PhaseStatus.OnStderr(cli, $"Predicting {rows.Count} rows", () => model.Outputs(rows))
+            : PhaseStatus.Run(cli, json, $"Predicting {rows.Count} rows", "Predicted", () => model.Outputs(rows));
         int[] predicted = CliModel.ArgMax(p);
         string prefix = model.IsProbabilistic ? "p_" : "score_";
         string[] header = [.. rows.FeatureNames, "predicted", .. model.ClassNames.Select(c => prefix + c)];
-        bool json = cli.IsJson(parse);
 
         string? written = null;
         if (output is not null)

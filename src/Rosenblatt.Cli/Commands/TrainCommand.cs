@@ -75,9 +75,10 @@ internal static class TrainCommand
         }
         else
         {
-            xTrain = train.ToRows();
-            if (scaler is not null)
-                xTrain = scaler.FitTransform(xTrain);
+            double[][] Rows() => scaler is null ? train.ToRows() : scaler.FitTransform(train.ToRows());
+            xTrain = large
+                ? PhaseStatus.Run(cli, json, scaler is null ? $"Converting {train.Count} images to rows" : $"Converting {train.Count} images to rows with {scaling} scaling", "Converted", Rows)
+                : Rows();
         }
         string[] yTrain = [.. train.Labels.Select(l => train.ClassNames[l])];
         if (!json)
@@ -93,7 +94,10 @@ internal static class TrainCommand
                 {
                     LearningRate = s.LearningRate, MaxEpochs = s.Epochs, Shuffle = true, Seed = s.Seed, Variant = PerceptronVariant.Pocket,
                 });
-                perceptronSummary = perceptron.Fit(xTrain, yTrain).Summary;
+                // The perceptron reports no epochs or batches, so a large set's training is a status with a heartbeat.
+                perceptronSummary = large
+                    ? PhaseStatus.Run(cli, json, $"Training the perceptron on {train.Count} rows", "Trained", () => perceptron.Fit(xTrain, yTrain).Summary)
+                    : perceptron.Fit(xTrain, yTrain).Summary;
                 estimator = perceptron;
                 break;
             case "logistic":
