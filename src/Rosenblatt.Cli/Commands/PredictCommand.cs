@@ -45,9 +45,17 @@ internal static class PredictCommand
             if (parse.GetValue(output) is { } outPath)
                 OutputFile.Check(outPath, "--out", ("--data", csv), ("--model", modelPath));
             var loaded = CliModel.Load(modelPath);
-            return row is not null
-                ? One(cli, parse, loaded, row)
-                : Many(cli, parse, loaded, ModelData.Unlabelled(loaded, csv!, parse.GetValue(label), csvFlags.Apply(parse, new DataRequest()), parse.GetValue(dataDir)).Data, parse.GetValue(output));
+            if (row is not null)
+                return One(cli, parse, loaded, row);
+            Dataset Read() => ModelData.Unlabelled(loaded, csv!, parse.GetValue(label), csvFlags.Apply(parse, new DataRequest()), parse.GetValue(dataDir)).Data;
+            string? outFile = parse.GetValue(output);
+            bool json = cli.IsJson(parse);
+            string reading = $"Loading {Path.GetFileName(csv!)}";
+            // As for predicting: without --out the status goes to stderr, stdout being the CSV.
+            var rows = !DataArgument.IsLarge(csv!) || json ? Read()
+                : outFile is null ? PhaseStatus.OnStderr(cli, reading, Read)
+                : PhaseStatus.Run(cli, json, reading, $"Loaded {Path.GetFileName(csv!)}", Read);
+            return Many(cli, parse, loaded, rows, outFile);
         });
         return command;
     }

@@ -47,9 +47,9 @@ internal static class TrainCommand
         s.CheckSize(0, 0, 0);
         string? outPath = s.Out is null ? null : OutputFile.Check(s.Out, "--out", ("--data", s.Data));
         bool json = cli.IsJson(parse);
-        bool large = DataArgument.IsDataFolderSet(s.Data);
+        bool large = DataArgument.IsLarge(s.Data);
         var loaded = large
-            ? PhaseStatus.Run(cli, json, $"Loading {s.Data}", $"Loaded {s.Data}", () => DataArgument.Load(s.Data, s.DataRequest))
+            ? PhaseStatus.Run(cli, json, $"Loading {Path.GetFileName(s.Data)}", $"Loaded {Path.GetFileName(s.Data)}", () => DataArgument.Load(s.Data, s.DataRequest))
             : DataArgument.Load(s.Data, s.DataRequest);
         if (!loaded.Data.HasLabels)
             throw new ArgumentException($"--data '{s.Data}' has no class labels, so there is nothing to learn. help: train on a labelled CSV (label in the last column, or --label NAME).");

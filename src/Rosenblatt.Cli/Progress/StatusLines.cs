@@ -27,22 +27,58 @@ internal sealed class StatusLines : IPhase, IDisposable
     private readonly long _start;
     private readonly ITimer _timer;
     private readonly Lock _gate = new();
-    private long _lastLine;
+    private long _lastLine, _lastSign;
     private string _current;
     private bool _stopped;
 
-    /// <summary>Writes <c><paramref name="doing"/> ...</c> and starts the heartbeat.</summary>
+    /// <summary>Writes <c><paramref name="doing"/> ...</c> (unless <paramref name="announce"/> is false) and starts the heartbeat.</summary>
     /// <param name="write">Writes one line (the console, or stderr when stdout carries data).</param>
     /// <param name="clock">The clock; the heartbeat's timer comes from it.</param>
     /// <param name="doing">The step, e.g. <c>Loading mnist</c>.</param>
-    public StatusLines(Action<string> write, TimeProvider clock, string doing)
+    /// <param name="announce">Whether to write the step now; training, whose heading says it, does not.</param>
+    public StatusLines(Action<string> write, TimeProvider clock, string doing, bool announce = true)
     {
         _write = write;
         _clock = clock;
         _current = doing;
-        _start = _lastLine = clock.GetTimestamp();
-        write($"{doing} ...");
-        _timer = clock.CreateTimer(_ => Beat(), null, Tick, Tick);
+        _start = _lastLine = _lastSign = clock.GetTimestamp();
+        if (announce)
+            write($"{doing} ...");
+        // The system's timers run on the thread pool, which the work itself fills (scoring runs Parallel.For over rows), so
+        // a tick could wait behind it for a second or more; a thread of its own is not queued behind anything.
+        _timer = clock == TimeProvider.System ? new Ticker(Beat, Tick) : clock.CreateTimer(_ => Beat(), null, Tick, Tick);
+    }
+
+    /// <summary>Time since the last line this object wrote.</summary>
+    public TimeSpan SinceLastLine
+    {
+        get
+        {
+            lock (_gate)
+                return _clock.GetElapsedTime(_lastLine);
+        }
+    }
+
+    /// <summary>Notes that the work has just reported (a batch), without a line: the heartbeat stays quiet while reports
+    /// arrive, since whoever receives them prints the better line (<see cref="Print"/>).</summary>
+    public void Alive()
+    {
+        lock (_gate)
+            _lastSign = _clock.GetTimestamp();
+    }
+
+    /// <summary>Writes <paramref name="line"/> now, leaving what the heartbeat repeats as it was (an epoch's figures are not
+    /// what is under way after it).</summary>
+    /// <param name="line">The line.</param>
+    public void Print(string line)
+    {
+        lock (_gate)
+        {
+            if (_stopped)
+                return;
+            _write(line);
+            _lastLine = _lastSign = _clock.GetTimestamp();
+        }
     }
 
     /// <summary>Makes <paramref name="text"/> what the heartbeat repeats from now on, without writing a line (a download's
@@ -64,7 +100,7 @@ internal sealed class StatusLines : IPhase, IDisposable
                 return;
             _current = line.EndsWith(" ...", StringComparison.Ordinal) ? line[..^4] : line;
             _write(line);
-            _lastLine = _clock.GetTimestamp();
+            _lastLine = _lastSign = _clock.GetTimestamp();
         }
     }
 
@@ -75,7 +111,7 @@ internal sealed class StatusLines : IPhase, IDisposable
             if (_stopped)
                 return;
             long now = _clock.GetTimestamp();
-            if (_clock.GetElapsedTime(_lastLine, now) < Silence)
+            if (_clock.GetElapsedTime(_lastLine, now) < Silence || _clock.GetElapsedTime(_lastSign, now) < Silence)
                 return;
             _write($"{_current} ... {Seconds(_clock.GetElapsedTime(_start, now))}");
             _lastLine = now;
@@ -91,5 +127,39 @@ internal sealed class StatusLines : IPhase, IDisposable
         lock (_gate)
             _stopped = true;
         _timer.Dispose();
+    }
+
+    /// <summary>Calls a beat every tick on a background thread of its own, until disposed.</summary>
+    private sealed class Ticker : ITimer
+    {
+        private readonly ManualResetEventSlim _stop = new();
+        private readonly Thread _thread;
+
+        public Ticker(Action beat, TimeSpan tick)
+        {
+            _thread = new Thread(() =>
+            {
+                while (!_stop.Wait(tick))
+                    beat();
+            })
+            { IsBackground = true, Name = "status heartbeat", Priority = ThreadPriority.AboveNormal };
+            _thread.Start();
+        }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period) => throw new NotSupportedException();
+
+        public void Dispose()
+        {
+            _stop.Set();
+            if (Thread.CurrentThread != _thread)
+                _thread.Join();
+            _stop.Dispose();
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
     }
 }

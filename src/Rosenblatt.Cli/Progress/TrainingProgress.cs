@@ -36,7 +36,7 @@ internal static class TrainingProgress
         if (json)
             return fit(new SyncProgress<EpochRecord>(_ => { }), cli.Cancellation);
         if (!cli.Console.Profile.Capabilities.Interactive || !cli.Console.Profile.Capabilities.Ansi)
-            return Plain(cli.Console, cli.Clock, epochs, fit, cli.Cancellation);
+            return Plain(cli.Console, cli.Clock, title, epochs, fit, cli.Cancellation);
 
         TrainingHistory? history = null;
         int room = BarDescriptionWidth(cli.Console.Profile.Width);
@@ -85,38 +85,40 @@ internal static class TrainingProgress
     /// <summary><paramref name="text"/> cut to <paramref name="width"/> columns, ending in … when cut.</summary>
     internal static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 
-    private static TrainingHistory Plain(IAnsiConsole console, TimeProvider clock, int epochs,
+    private static TrainingHistory Plain(IAnsiConsole console, TimeProvider clock, string title, int epochs,
         Func<IProgress<EpochRecord>, CancellationToken, TrainingHistory> fit, CancellationToken cancellation)
     {
         int step = Math.Max(1, (int)Math.Ceiling(epochs / (double)PlainLines));
         EpochRecord? lastPrinted = null, last = null;
-        long start = clock.GetTimestamp(), lastLine = start;
-        void Write(string line)
-        {
-            console.WriteLine(line);
-            lastLine = clock.GetTimestamp();
-        }
+        long start = clock.GetTimestamp();
+        // The heartbeat covers what reports nothing: an estimator's checks and copies before the first batch (seconds on
+        // MNIST's double rows), and a validation pass between epochs.
+        using var lines = new StatusLines(console.WriteLine, clock, $"Training {title}", announce: false);
         var history = fit(new TrainingReports(e =>
         {
             last = e;
             // A thinned-out epoch is printed anyway when waiting for the next one (an average epoch on this clock) would
             // leave more than a second without a line.
-            long now = clock.GetTimestamp();
-            var averageEpoch = clock.GetElapsedTime(start, now) / e.Epoch;
-            if (e.Epoch == 1 || e.Epoch % step == 0 || e.Epoch == e.TotalEpochs || clock.GetElapsedTime(lastLine, now) + averageEpoch > StatusLines.Silence)
+            var averageEpoch = clock.GetElapsedTime(start) / e.Epoch;
+            if (e.Epoch == 1 || e.Epoch % step == 0 || e.Epoch == e.TotalEpochs || lines.SinceLastLine + averageEpoch > StatusLines.Silence)
             {
-                Write(Line(e));
+                lines.Print(Line(e));
                 lastPrinted = e;
+            }
+            else
+            {
+                lines.Alive();
             }
         }, b =>
         {
-            long now = clock.GetTimestamp();
-            if (clock.GetElapsedTime(lastLine, now) >= StatusLines.Silence)
-                Write(BatchLine(b, epochs, clock.GetElapsedTime(start, now)));
+            if (lines.SinceLastLine >= StatusLines.Silence)
+                lines.Print(BatchLine(b, epochs, clock.GetElapsedTime(start)));
+            else
+                lines.Alive();
         }), cancellation);
         // A run that stopped early or was cancelled ends on an epoch the thinning may have skipped.
         if (last is not null && !ReferenceEquals(last, lastPrinted))
-            console.WriteLine(Line(last));
+            lines.Print(Line(last));
         return history;
     }
 

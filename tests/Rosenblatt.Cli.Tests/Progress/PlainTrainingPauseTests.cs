@@ -68,4 +68,24 @@ public class PlainTrainingPauseTests
         Assert.Equal(200, printed[^1]);
         Assert.All(printed.Zip(printed.Skip(1)), pair => Assert.InRange(pair.Second - pair.First, 1, 2));
     }
+
+    [Fact]
+    public void Plain_SilenceBeforeTheFirstBatch_GetsHeartbeatLinesNamingTheRun()
+    {
+        var stdout = new StringWriter();
+        var clock = new ManualClock();
+        var cli = new CliContext(CliApp.PlainConsole(stdout), stdout, new StringWriter(), default, clock);
+        var network = new Network(2, [new Dense(4, "tanh"), new Dense(1, "sigmoid")], seed: 3);
+        var trainer = new Trainer(new TrainerOptions { Epochs = 1, BatchSize = 4, Shuffle = false });
+        TrainingProgress.Run(cli, json: false, "xor 2-4-1", 1, (progress, token) =>
+        {
+            clock.Advance(TimeSpan.FromSeconds(2)); // an estimator's checks and copies, before it calls the trainer
+            return trainer.Fit(network, BinaryCrossEntropy.Instance, new Adam(0.05), Matrix.FromRows(LogicGate.Xor.X),
+                new Matrix(4, 1, [0, 1, 1, 0]), progress: progress, cancellationToken: token);
+        });
+        string[] lines = stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n');
+        Assert.Equal(["Training xor 2-4-1 ... 0.9s", "Training xor 2-4-1 ... 1.8s"], lines[..2]);
+        Assert.StartsWith("epoch 1/1  loss ", lines[2]);
+        Assert.Equal(3, lines.Length);
+    }
 }
