@@ -81,19 +81,36 @@ public static class CliApp
     /// <param name="cancellation">Cancelled by Ctrl+C: training stops after the current batch and keeps its best weights.</param>
     /// <param name="clock">The clock progress lines read; the system's when null (tests give a manual one).</param>
     internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole console, CancellationToken cancellation = default, TimeProvider? clock = null) =>
-        Run(args, stdout, stderr, console, Commands, cancellation, clock);
+        Run(args, stdout, stderr, new Lazy<IAnsiConsole>(console), Commands, cancellation, clock);
+
+    /// <summary>Runs the CLI over a console made only if a command draws on it (the real terminal, from <see cref="Program.Main"/>).</summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="stdout">Standard output; the console must write to it too.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="console">Makes the console for tables and titles, on first use.</param>
+    /// <param name="cancellation">Cancelled by Ctrl+C.</param>
+    /// <returns>The exit code: see <see cref="ExitCodes"/>.</returns>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, Lazy<IAnsiConsole> console, CancellationToken cancellation = default) =>
+        Run(args, stdout, stderr, console, Commands, cancellation, null);
 
     /// <summary>Runs the CLI with a given command list; tests use it to plug in commands that fail on purpose.</summary>
     internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole console, IEnumerable<Func<CliContext, Command>> commands,
-        CancellationToken cancellation = default, TimeProvider? clock = null)
+        CancellationToken cancellation = default, TimeProvider? clock = null) =>
+        Run(args, stdout, stderr, new Lazy<IAnsiConsole>(console), commands, cancellation, clock);
+
+    private static int Run(string[] args, TextWriter stdout, TextWriter stderr, Lazy<IAnsiConsole> console, IEnumerable<Func<CliContext, Command>> commands,
+        CancellationToken cancellation, TimeProvider? clock)
     {
         ArgumentNullException.ThrowIfNull(args);
         bool json = args.Contains("--json");
         try
         {
             var cli = new CliContext(console, stdout, stderr, cancellation, clock);
-            var parseResult = BuildRoot(cli, console.Profile.Width, commands).Parse(args);
+            var parseResult = BuildRoot(cli, commands).Parse(args);
             json = WantsJson(parseResult, cli.Json);
+            // Help is laid out for the console's width; asking for it makes the console, so only help asks.
+            if (parseResult.Action is HelpAction help)
+                help.MaxWidth = cli.Console.Profile.Width;
 
             if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
             {
@@ -136,17 +153,12 @@ public static class CliApp
         }
     }
 
-    private static RootCommand BuildRoot(CliContext cli, int width, IEnumerable<Func<CliContext, Command>> commands)
+    private static RootCommand BuildRoot(CliContext cli, IEnumerable<Func<CliContext, Command>> commands)
     {
         var root = new RootCommand("rosenblatt: build, train and explain neural networks from one neuron up.");
         root.Options.Add(cli.Json);
         foreach (var create in commands)
             root.Subcommands.Add(create(cli));
-        foreach (var help in root.Options.OfType<HelpOption>())
-        {
-            if (help.Action is HelpAction action)
-                action.MaxWidth = width;
-        }
         return root;
     }
 

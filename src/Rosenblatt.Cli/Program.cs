@@ -14,12 +14,13 @@ public static class Program
     {
         // Traces print "·" and "→" and tables draw box characters; without UTF-8 they turn into '?'.
         Console.OutputEncoding = Encoding.UTF8;
-        // Live progress bars only on a terminal: redirected to a file or a pipe, training prints plain lines.
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        // Live progress bars only on a terminal: redirected to a file or a pipe, training prints plain lines. Made on first
+        // use: `--version`, help and JSON output never need it.
+        var console = new Lazy<IAnsiConsole>(() => AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(Console.Out),
             Interactive = Console.IsOutputRedirected ? InteractionSupport.No : InteractionSupport.Detect,
-        });
+        }));
         using var cancelKey = new CancelKeyScope();
         return CliApp.Run(args, Console.Out, Console.Error, console, cancelKey.Token);
     }

@@ -7,6 +7,23 @@ namespace Rosenblatt.Cli.Tests;
 
 public class CliAppTests
 {
+    [Theory]
+    [InlineData(false, "--version")]
+    [InlineData(false, "neuron", "--gate", "and", "--json")]
+    [InlineData(true, "--help")]
+    [InlineData(true, "train", "--help")]
+    public void TheConsole_IsMadeOnlyWhenACommandDrawsOnIt(bool made, params string[] args)
+    {
+        // Making Spectre.Console's console over a terminal costs about 40 ms, a third of `--version`'s time.
+        var stdout = new StringWriter();
+        int makes = 0;
+        var console = new Lazy<Spectre.Console.IAnsiConsole>(() => { makes++; return CliApp.PlainConsole(stdout); });
+        int code = CliApp.Run(args, stdout, new StringWriter(), console);
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.NotEqual("", stdout.ToString());
+        Assert.Equal(made ? 1 : 0, makes);
+    }
+
     [Fact]
     public void Help_ExitsZero_AndListsTheNeuronCommand()
     {

@@ -48,11 +48,14 @@ internal static class TrainCommand
         string? outPath = s.Out is null ? null : OutputFile.Check(s.Out, "--out", ("--data", s.Data));
         bool json = cli.IsJson(parse);
         bool large = DataArgument.IsLarge(s.Data);
+        // While the images load on this thread, the other core compiles the training code (TrainingWarmUp says why).
+        var warmUp = TrainingWarmUp.Start(s, DataArgument.IsDataFolderSet(s.Data));
         var loaded = large
             ? PhaseStatus.Run(cli, json, $"Loading {Path.GetFileName(s.Data)}", $"Loaded {Path.GetFileName(s.Data)}", () => DataArgument.Load(s.Data, s.DataRequest))
             : DataArgument.Load(s.Data, s.DataRequest);
         if (!loaded.Data.HasLabels)
             throw new ArgumentException($"--data '{s.Data}' has no class labels, so there is nothing to learn. help: train on a labelled CSV (label in the last column, or --label NAME).");
+        warmUp.Wait();
         RefuseUnusedDataOptions(s, loaded.Kind);
         RefuseContinuousLabel(s, loaded);
         if (cli.Cancellation.IsCancellationRequested)

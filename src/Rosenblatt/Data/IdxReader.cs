@@ -37,6 +37,10 @@ public static class IdxReader
     public const long MaxDataBytes = 1L << 30;
 
     private const int InitialChunk = 1 << 20;
+
+    /// <summary>The most a deflate stream can inflate: 258 bytes from 2 bits, about 1032 to 1.</summary>
+    private const long MaxDeflateRatio = 1032;
+
     private const long MaxExtraCounted = 1 << 20;
 
     /// <summary>Reads an image file (<c>*-images-idx3-ubyte</c>, raw or gzip).</summary>
@@ -131,7 +135,12 @@ public static class IdxReader
                     : Invalid(source, $"it is {actual - total:N0} byte(s) longer than its header declares: expected {total:N0} bytes ({string.Join(" × ", dims)}), found {actual:N0}",
                         "the file is corrupt or not the file it claims to be; download it again");
             }
-            var (data, read) = ReadData(body, expected, source);
+            // What the file can deliver bounds the first allocation: a raw file's length was checked above, and deflate
+            // inflates at most MaxDeflateRatio:1, so a small gzip that claims millions of images cannot make a large array.
+            long deliverable = !gzip ? expected
+                : stream.CanSeek ? Math.Min(expected, (stream.Length - start) * MaxDeflateRatio)
+                : Math.Min(expected, InitialChunk);
+            var (data, read) = ReadData(body, expected, deliverable, source);
             if (read < expected)
                 throw Invalid(source,
                     $"it is truncated: the header declares {string.Join(" × ", dims)} so the {(gzip ? "unpacked " : "")}data must be {headerBytes} + {expected:N0} = {total:N0} bytes, but it has {headerBytes + read:N0}",
@@ -176,9 +185,11 @@ public static class IdxReader
 
     /// <summary>Reads up to <paramref name="expected"/> bytes, growing the buffer only as data really arrives, so a header's claim
     /// allocates no more than the file delivers (a small gzip that claims millions of images fails at its true end).</summary>
-    private static (byte[] Data, long Read) ReadData(Stream body, long expected, string source)
+    private static (byte[] Data, long Read) ReadData(Stream body, long expected, long deliverable, string source)
     {
-        var data = new byte[Math.Min(expected, InitialChunk)];
+        // One array of the whole size when the file can deliver it (MNIST's 47 MB: no doubling, no copies, no zeroing, as
+        // the data overwrites every byte or the file is refused as truncated).
+        var data = GC.AllocateUninitializedArray<byte>((int)Math.Max(deliverable, Math.Min(expected, InitialChunk)));
         long read = 0;
         while (read < expected)
         {
