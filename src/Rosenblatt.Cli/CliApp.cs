@@ -79,8 +79,9 @@ public static class CliApp
     /// <param name="console">The console for tables and titles.</param>
     /// <returns>The exit code: see <see cref="ExitCodes"/>.</returns>
     /// <param name="cancellation">Cancelled by Ctrl+C: training stops after the current batch and keeps its best weights.</param>
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole console, CancellationToken cancellation = default) =>
-        Run(args, stdout, stderr, new Lazy<IAnsiConsole>(console), Commands, cancellation);
+    /// <param name="clock">The clock progress lines read; the system's when null (tests give a manual one).</param>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole console, CancellationToken cancellation = default, TimeProvider? clock = null) =>
+        Run(args, stdout, stderr, new Lazy<IAnsiConsole>(console), Commands, cancellation, clock);
 
     /// <summary>Runs the CLI over a console made only if a command draws on it (the real terminal, from <see cref="Program.Main"/>).</summary>
     /// <param name="args">The command-line arguments.</param>
@@ -90,21 +91,21 @@ public static class CliApp
     /// <param name="cancellation">Cancelled by Ctrl+C.</param>
     /// <returns>The exit code: see <see cref="ExitCodes"/>.</returns>
     internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, Lazy<IAnsiConsole> console, CancellationToken cancellation = default) =>
-        Run(args, stdout, stderr, console, Commands, cancellation);
+        Run(args, stdout, stderr, console, Commands, cancellation, null);
 
     /// <summary>Runs the CLI with a given command list; tests use it to plug in commands that fail on purpose.</summary>
     internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole console, IEnumerable<Func<CliContext, Command>> commands,
-        CancellationToken cancellation = default) =>
-        Run(args, stdout, stderr, new Lazy<IAnsiConsole>(console), commands, cancellation);
+        CancellationToken cancellation = default, TimeProvider? clock = null) =>
+        Run(args, stdout, stderr, new Lazy<IAnsiConsole>(console), commands, cancellation, clock);
 
     private static int Run(string[] args, TextWriter stdout, TextWriter stderr, Lazy<IAnsiConsole> console, IEnumerable<Func<CliContext, Command>> commands,
-        CancellationToken cancellation)
+        CancellationToken cancellation, TimeProvider? clock)
     {
         ArgumentNullException.ThrowIfNull(args);
         bool json = args.Contains("--json");
         try
         {
-            var cli = new CliContext(console, stdout, stderr, cancellation);
+            var cli = new CliContext(console, stdout, stderr, cancellation, clock);
             var parseResult = BuildRoot(cli, commands).Parse(args);
             json = WantsJson(parseResult, cli.Json);
             // Help is laid out for the console's width; asking for it makes the console, so only help asks.

@@ -12,8 +12,8 @@ namespace Rosenblatt.Cli;
 /// </remarks>
 internal sealed class CliContext
 {
-    internal CliContext(IAnsiConsole console, TextWriter output, TextWriter error, CancellationToken cancellation = default)
-        : this(new Lazy<IAnsiConsole>(console), output, error, cancellation)
+    internal CliContext(IAnsiConsole console, TextWriter output, TextWriter error, CancellationToken cancellation = default, TimeProvider? clock = null)
+        : this(new Lazy<IAnsiConsole>(console), output, error, cancellation, clock)
     {
     }
 
@@ -21,8 +21,9 @@ internal sealed class CliContext
     /// <remarks>Making Spectre.Console's console over a real terminal asks the terminal for its size and colours and reads
     /// the environment: about 40 ms, a third of what <c>rosenblatt --version</c> took. Commands that print only plain text or
     /// JSON never pay it.</remarks>
-    internal CliContext(Lazy<IAnsiConsole> console, TextWriter output, TextWriter error, CancellationToken cancellation = default)
+    internal CliContext(Lazy<IAnsiConsole> console, TextWriter output, TextWriter error, CancellationToken cancellation = default, TimeProvider? clock = null)
     {
+        Clock = clock ?? TimeProvider.System;
         _console = console;
         Out = output;
         Error = error;
@@ -43,6 +44,10 @@ internal sealed class CliContext
     /// <summary>Cancelled by the first Ctrl+C (see <c>Progress/CancelKeyScope</c>); long commands such as training stop
     /// at the next safe point and still write what they have. Never cancelled in in-process runs unless a test asks.</summary>
     public CancellationToken Cancellation { get; }
+
+    /// <summary>The clock progress lines read ("a line after a second of silence"); a test gives a manual one, so what is
+    /// printed never depends on how loaded the machine is.</summary>
+    public TimeProvider Clock { get; }
 
     /// <summary>The global <c>--json</c> option, recursive so every subcommand accepts it.</summary>
     public Option<bool> Json { get; } = new("--json")

@@ -6,11 +6,16 @@ namespace Rosenblatt.Cli.Tests;
 /// <summary>One in-process run of the CLI: exit code and everything written to stdout and stderr.</summary>
 public sealed record CliRun(int ExitCode, string Out, string Err)
 {
-    public static CliRun Of(params string[] args)
+    /// <summary>Runs with the plain 100-column console and a frozen clock: progress lines that come after a second of silence
+    /// never appear, however loaded the machine (tests that want them give a <see cref="Progress.ManualClock"/>).</summary>
+    public static CliRun Of(params string[] args) => WithClock(new Progress.ManualClock(), args);
+
+    /// <summary>Runs with the given clock, e.g. one that moves a second at every reading.</summary>
+    internal static CliRun WithClock(TimeProvider clock, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = CliApp.Run(args, stdout, stderr);
+        int code = CliApp.Run(args, stdout, stderr, CliApp.PlainConsole(stdout), clock: clock);
         return new CliRun(code, Normalize(stdout), Normalize(stderr));
     }
 
@@ -19,7 +24,7 @@ public sealed record CliRun(int ExitCode, string Out, string Err)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = CliApp.Run(args, stdout, stderr, CliApp.PlainConsole(stdout), cancellation);
+        int code = CliApp.Run(args, stdout, stderr, CliApp.PlainConsole(stdout), cancellation, new Progress.ManualClock());
         return new CliRun(code, Normalize(stdout), Normalize(stderr));
     }
 
@@ -30,7 +35,7 @@ public sealed record CliRun(int ExitCode, string Out, string Err)
         using var ctrlC = new CancellationTokenSource();
         var stdout = new TriggerWriter(trigger, ctrlC);
         var stderr = new StringWriter();
-        int code = CliApp.Run(args, stdout, stderr, CliApp.PlainConsole(stdout), ctrlC.Token);
+        int code = CliApp.Run(args, stdout, stderr, CliApp.PlainConsole(stdout), ctrlC.Token, new Progress.ManualClock());
         return new CliRun(code, Normalize(stdout), Normalize(stderr));
     }
 
@@ -57,7 +62,7 @@ public sealed record CliRun(int ExitCode, string Out, string Err)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = CliApp.Run(args, stdout, stderr, CliApp.PlainConsole(stdout), [command]);
+        int code = CliApp.Run(args, stdout, stderr, CliApp.PlainConsole(stdout), [command], clock: new Progress.ManualClock());
         return new CliRun(code, Normalize(stdout), Normalize(stderr));
     }
 

@@ -74,11 +74,11 @@ internal static class BenchCommand
             Parallelism.MaxThreads = settings.Threads;
             try
             {
-                // An MNIST workload is one silent stretch (loading, warm-up, the timed runs): a status shows it is under way.
-                // The XOR replays take milliseconds.
+                // An MNIST workload says each step as it goes (loading, warm-up, each timed run and epoch): a live status on a
+                // terminal, a line each otherwise, all outside the timed spans. The XOR replays take milliseconds.
                 var document = name == "xor" ? Xor(settings) : PhaseStatus.Run(cli, cli.IsJson(parse),
-                    $"Loading MNIST and timing {settings.Repeat} run(s) of {settings.Epochs} epoch(s)", "Timed",
-                    () => name == "mnist" ? Mnist(settings) : PerceptronOneVsRest(settings));
+                    "Loading MNIST" + (settings.Warmup && name == "mnist" ? " (warming up on 640 random images meanwhile)" : ""), "Timed",
+                    phase => name == "mnist" ? Mnist(settings, phase.Say) : PerceptronOneVsRest(settings, phase.Say));
                 return cli.Write(parse, document, console => Render(console, document));
             }
             finally
@@ -99,7 +99,7 @@ internal static class BenchCommand
             throw new ArgumentException($"--repeat must be 1 to 1000 (received {s.Repeat}). help: 3 to 7 runs give a steady median.");
     }
 
-    private static Document Mnist(Settings s)
+    private static Document Mnist(Settings s, Action<string> say)
     {
         // An untimed one-epoch fit of the same network on 640 random images, then a test pass over them, compiles every
         // method an epoch calls (about 0.1 s of JIT, more than half an epoch) on another thread while the data loads.
@@ -111,6 +111,7 @@ internal static class BenchCommand
         double trainLoss = 0;
         for (int run = 1; run <= s.Repeat; run++)
         {
+            say($"run {run}/{s.Repeat} ...");
             var network = new Network(train.PixelsPerImage, [TorchLinear(Hidden, Relu.Instance, train.PixelsPerImage), TorchLinear(10, Softmax.Instance, Hidden)], s.Seed);
             var trainer = new Trainer(new TrainerOptions { Epochs = s.Epochs, BatchSize = BatchSize, Shuffle = true, Seed = s.Seed });
             var progress = new EpochTimer(record =>
@@ -118,7 +119,7 @@ internal static class BenchCommand
                 double accuracy = TestAccuracy(network, test, testLabels);
                 trainLoss = record.Loss;
                 return new EpochRow(run, record.Epoch, 0, accuracy, record.Loss);
-            }, rows);
+            }, rows, row => say($"run {row.Run}/{s.Repeat}, epoch {row.Epoch}/{s.Epochs}: {row.Seconds.ToString("0.0000", CultureInfo.InvariantCulture)} s, test accuracy {row.TestAccuracy.ToString("0.0000", CultureInfo.InvariantCulture)}"));
             trainer.Fit(network, CategoricalCrossEntropy.Instance, new Sgd(MnistLearningRate), train, targets, progress);
         }
         string what = $"MNIST {train.PixelsPerImage}-{Hidden}-10 (relu, softmax + cross-entropy), sgd lr {N(MnistLearningRate)}, batch {BatchSize}, {train.Count} images, pixels/255 gathered from bytes, " +
@@ -186,7 +187,7 @@ internal static class BenchCommand
         return Summarize(s, what, rows, rows[^1].TestAccuracy, detail, predictions.Select(p => (double)p).ToArray());
     }
 
-    private static Document PerceptronOneVsRest(Settings s)
+    private static Document PerceptronOneVsRest(Settings s, Action<string> say)
     {
         var (train, trainLabels, test, testLabels) = LoadMnist(s.DataDir);
         var xTest = test.ToMatrix();
@@ -198,6 +199,7 @@ internal static class BenchCommand
         var warmup = Stopwatch.StartNew();
         if (s.Warmup)
         {
+            say($"warming up on {warmupCount} images ...");
             new Perceptron<int>(new PerceptronOptions { LearningRate = 1, MaxEpochs = 1, Shuffle = true, Seed = s.Seed, AnalyzeSeparability = false })
                 .Fit(warmupImages, trainLabels.AsSpan(0, warmupCount).ToArray());
         }
@@ -206,6 +208,7 @@ internal static class BenchCommand
         {
             // The separability analysis is for small data (it proves XOR has no separator); on MNIST it only costs time.
             var perceptron = new Perceptron<int>(new PerceptronOptions { LearningRate = 1, MaxEpochs = s.Epochs, Shuffle = true, Seed = s.Seed, AnalyzeSeparability = false });
+            say($"run {run}/{s.Repeat} ...");
             var cpu = CpuTime();
             var clock = Stopwatch.StartNew();
             perceptron.Fit(train, trainLabels);
@@ -213,6 +216,7 @@ internal static class BenchCommand
             double cpuSeconds = (CpuTime() - cpu).TotalSeconds;
             double accuracy = perceptron.Score(xTest, testLabels);
             rows.Add(new EpochRow(run, perceptron.EpochsRun, seconds / perceptron.EpochsRun, accuracy, null) { CpuSeconds = cpuSeconds / perceptron.EpochsRun });
+            say($"run {run}/{s.Repeat}: {rows[^1].Seconds.ToString("0.0000", CultureInfo.InvariantCulture)} s per epoch, test accuracy {accuracy.ToString("0.0000", CultureInfo.InvariantCulture)}");
         }
         string what = $"perceptron one-vs-rest on MNIST: 10 units, lr 1, zero weights, shuffled, {train.Count} images, float32 from bytes (pixel/255), " +
                       "separability analysis off; seconds are the whole fit (with its final training-set score) per epoch, " +
@@ -327,8 +331,8 @@ internal static class BenchCommand
 
     private static string N(double value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Times each epoch from the trainer's clock, leaving out the time this callback spends testing.</summary>
-    private sealed class EpochTimer(Func<EpochRecord, EpochRow> evaluate, List<EpochRow> rows) : IProgress<EpochRecord>
+    /// <summary>Times each epoch from the trainer's clock, leaving out the time this callback spends testing and saying the result.</summary>
+    private sealed class EpochTimer(Func<EpochRecord, EpochRow> evaluate, List<EpochRow> rows, Action<EpochRow> said) : IProgress<EpochRecord>
     {
         private TimeSpan _last = TimeSpan.Zero;
         private TimeSpan _excluded = TimeSpan.Zero;
@@ -342,6 +346,7 @@ internal static class BenchCommand
             _last = value.Elapsed - _excluded;
             var row = evaluate(value) with { Seconds = seconds, CpuSeconds = (cpu - _cpu).TotalSeconds };
             rows.Add(row);
+            said(row);
             _excluded += clock.Elapsed;
             _cpu = CpuTime();
         }

@@ -38,7 +38,7 @@ internal static class EvaluateCommand
             string name = parse.GetValue(data)!;
             ModelData Read() => ModelData.Labelled(loaded, name, parse.GetValue(label), parse.GetValue(all), parse.GetValue(dataDir),
                 csv.Apply(parse, new DataRequest()));
-            var rows = DataArgument.IsDataFolderSet(name) ? PhaseStatus.Run(cli, cli.IsJson(parse), $"Loading {name}", $"Loaded {name}", Read) : Read();
+            var rows = DataArgument.IsLarge(name) ? PhaseStatus.Run(cli, cli.IsJson(parse), $"Loading {Path.GetFileName(name)}", $"Loaded {Path.GetFileName(name)}", Read) : Read();
             return Execute(cli, parse, loaded, rows);
         });
         return command;

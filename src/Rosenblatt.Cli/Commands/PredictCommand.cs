@@ -45,9 +45,17 @@ internal static class PredictCommand
             if (parse.GetValue(output) is { } outPath)
                 OutputFile.Check(outPath, "--out", ("--data", csv), ("--model", modelPath));
             var loaded = CliModel.Load(modelPath);
-            return row is not null
-                ? One(cli, parse, loaded, row)
-                : Many(cli, parse, loaded, ModelData.Unlabelled(loaded, csv!, parse.GetValue(label), csvFlags.Apply(parse, new DataRequest()), parse.GetValue(dataDir)).Data, parse.GetValue(output));
+            if (row is not null)
+                return One(cli, parse, loaded, row);
+            Dataset Read() => ModelData.Unlabelled(loaded, csv!, parse.GetValue(label), csvFlags.Apply(parse, new DataRequest()), parse.GetValue(dataDir)).Data;
+            string? outFile = parse.GetValue(output);
+            bool json = cli.IsJson(parse);
+            string reading = $"Loading {Path.GetFileName(csv!)}";
+            // As for predicting: without --out the status goes to stderr, stdout being the CSV.
+            var rows = !DataArgument.IsLarge(csv!) || json ? Read()
+                : outFile is null ? PhaseStatus.OnStderr(cli, reading, Read)
+                : PhaseStatus.Run(cli, json, reading, $"Loaded {Path.GetFileName(csv!)}", Read);
+            return Many(cli, parse, loaded, rows, outFile);
         });
         return command;
     }
@@ -75,13 +83,14 @@ internal static class PredictCommand
 
     private static int Many(CliContext cli, ParseResult parse, CliModel model, Dataset rows, string? output)
     {
-        double[][] p = rows.Count >= EvaluateCommand.LargeSet
-            ? PhaseStatus.Run(cli, cli.IsJson(parse) || output is null, $"Predicting {rows.Count} rows", "Predicted", () => model.Outputs(rows))
-            : model.Outputs(rows);
+        bool json = cli.IsJson(parse);
+        // Without --out stdout is the CSV, so the status goes to stderr: a terminal shows it, a redirected file gets only the CSV.
+        double[][] p = rows.Count < EvaluateCommand.LargeSet || json ? model.Outputs(rows)
+            : output is null ? PhaseStatus.OnStderr(cli, $"Predicting {rows.Count} rows", () => model.Outputs(rows))
+            : PhaseStatus.Run(cli, json, $"Predicting {rows.Count} rows", "Predicted", () => model.Outputs(rows));
         int[] predicted = CliModel.ArgMax(p);
         string prefix = model.IsProbabilistic ? "p_" : "score_";
         string[] header = [.. rows.FeatureNames, "predicted", .. model.ClassNames.Select(c => prefix + c)];
-        bool json = cli.IsJson(parse);
 
         string? written = null;
         if (output is not null)

@@ -47,11 +47,11 @@ internal static class TrainCommand
         s.CheckSize(0, 0, 0);
         string? outPath = s.Out is null ? null : OutputFile.Check(s.Out, "--out", ("--data", s.Data));
         bool json = cli.IsJson(parse);
-        bool large = DataArgument.IsDataFolderSet(s.Data);
+        bool large = DataArgument.IsLarge(s.Data);
         // While the images load on this thread, the other core compiles the training code (TrainingWarmUp says why).
-        var warmUp = TrainingWarmUp.Start(s, large);
+        var warmUp = TrainingWarmUp.Start(s, DataArgument.IsDataFolderSet(s.Data));
         var loaded = large
-            ? PhaseStatus.Run(cli, json, $"Loading {s.Data}", $"Loaded {s.Data}", () => DataArgument.Load(s.Data, s.DataRequest))
+            ? PhaseStatus.Run(cli, json, $"Loading {Path.GetFileName(s.Data)}", $"Loaded {Path.GetFileName(s.Data)}", () => DataArgument.Load(s.Data, s.DataRequest))
             : DataArgument.Load(s.Data, s.DataRequest);
         if (!loaded.Data.HasLabels)
             throw new ArgumentException($"--data '{s.Data}' has no class labels, so there is nothing to learn. help: train on a labelled CSV (label in the last column, or --label NAME).");
@@ -78,9 +78,10 @@ internal static class TrainCommand
         }
         else
         {
-            xTrain = train.ToRows();
-            if (scaler is not null)
-                xTrain = scaler.FitTransform(xTrain);
+            double[][] Rows() => scaler is null ? train.ToRows() : scaler.FitTransform(train.ToRows());
+            xTrain = large
+                ? PhaseStatus.Run(cli, json, scaler is null ? $"Converting {train.Count} images to rows" : $"Converting {train.Count} images to rows with {scaling} scaling", "Converted", Rows)
+                : Rows();
         }
         string[] yTrain = [.. train.Labels.Select(l => train.ClassNames[l])];
         if (!json)
@@ -96,7 +97,10 @@ internal static class TrainCommand
                 {
                     LearningRate = s.LearningRate, MaxEpochs = s.Epochs, Shuffle = true, Seed = s.Seed, Variant = PerceptronVariant.Pocket,
                 });
-                perceptronSummary = perceptron.Fit(xTrain, yTrain).Summary;
+                // The perceptron reports no epochs or batches, so a large set's training is a status with a heartbeat.
+                perceptronSummary = large
+                    ? PhaseStatus.Run(cli, json, $"Training the perceptron on {train.Count} rows", "Trained", () => perceptron.Fit(xTrain, yTrain).Summary)
+                    : perceptron.Fit(xTrain, yTrain).Summary;
                 estimator = perceptron;
                 break;
             case "logistic":

@@ -10,10 +10,12 @@ namespace Rosenblatt.Cli.Progress;
 /// <para>On an interactive terminal a Spectre.Console progress bar advances once per epoch, its description
 /// carrying the latest loss, accuracy, validation figures and the time left (average epoch time × epochs to go).
 /// When output is not a terminal (a file, a pipe, a test) the same figures are printed as one line per epoch,
-/// thinned to about <see cref="PlainLines"/> lines, always with the first and last epoch.</para>
+/// thinned to about <see cref="PlainLines"/> lines, always with the first and last epoch; a line where the run is
+/// (<see cref="BatchLine"/>) comes after any second without one, and a thinned-out epoch is printed when the next
+/// printed one would be more than a second away, so a log never sits silent while an epoch runs.</para>
 /// <para>Under <c>--json</c> nothing is printed while training, so stdout stays one JSON document.</para>
-/// <para>The trainer reports each epoch synchronously from the training thread; <see cref="SyncProgress{T}"/>
-/// forwards it directly instead of <see cref="Progress{T}"/>, which would post to a thread pool and could
+/// <para>The trainer reports each epoch (and, to <see cref="TrainingReports"/>, each batch) synchronously from the
+/// training thread; <see cref="TrainingReports"/> forwards them directly instead of <see cref="Progress{T}"/>, which would post to a thread pool and could
 /// print lines out of order or after the run has ended.</para>
 /// </remarks>
 internal static class TrainingProgress
@@ -34,7 +36,7 @@ internal static class TrainingProgress
         if (json)
             return fit(new SyncProgress<EpochRecord>(_ => { }), cli.Cancellation);
         if (!cli.Console.Profile.Capabilities.Interactive || !cli.Console.Profile.Capabilities.Ansi)
-            return Plain(cli.Console, epochs, fit, cli.Cancellation);
+            return Plain(cli.Console, cli.Clock, title, epochs, fit, cli.Cancellation);
 
         TrainingHistory? history = null;
         int room = BarDescriptionWidth(cli.Console.Profile.Width);
@@ -44,11 +46,12 @@ internal static class TrainingProgress
             .Start(context =>
             {
                 var task = context.AddTask(Markup.Escape(Fit($"{title}: epoch 0/{epochs}", room)), maxValue: epochs);
-                history = fit(new SyncProgress<EpochRecord>(e =>
+                // Each batch moves the bar by its share of an epoch, so a long epoch is seen advancing, not only its end.
+                history = fit(new TrainingReports(e =>
                 {
                     task.Description = Markup.Escape(Fit(BarLine(e), room));
                     task.Value = e.Epoch;
-                }), cli.Cancellation);
+                }, b => task.Value = b.Epoch - 1 + b.Batch / (double)b.BatchesPerEpoch), cli.Cancellation);
                 if (history.Epochs.Count == 0 || history.Last.Epoch < epochs)
                     task.StopTask();
             });
@@ -82,24 +85,54 @@ internal static class TrainingProgress
     /// <summary><paramref name="text"/> cut to <paramref name="width"/> columns, ending in … when cut.</summary>
     internal static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 
-    private static TrainingHistory Plain(IAnsiConsole console, int epochs,
+    private static TrainingHistory Plain(IAnsiConsole console, TimeProvider clock, string title, int epochs,
         Func<IProgress<EpochRecord>, CancellationToken, TrainingHistory> fit, CancellationToken cancellation)
     {
         int step = Math.Max(1, (int)Math.Ceiling(epochs / (double)PlainLines));
         EpochRecord? lastPrinted = null, last = null;
-        var history = fit(new SyncProgress<EpochRecord>(e =>
+        long start = clock.GetTimestamp();
+        // The heartbeat covers what reports nothing: an estimator's checks and copies before the first batch (seconds on
+        // MNIST's double rows), and a validation pass between epochs.
+        using var lines = new StatusLines(console.WriteLine, clock, $"Training {title}", announce: false);
+        var history = fit(new TrainingReports(e =>
         {
             last = e;
-            if (e.Epoch == 1 || e.Epoch % step == 0 || e.Epoch == e.TotalEpochs)
+            // A thinned-out epoch is printed anyway when waiting for the next one (an average epoch on this clock) would
+            // leave more than a second without a line.
+            var averageEpoch = clock.GetElapsedTime(start) / e.Epoch;
+            if (e.Epoch == 1 || e.Epoch % step == 0 || e.Epoch == e.TotalEpochs || lines.SinceLastLine + averageEpoch > StatusLines.Silence)
             {
-                console.WriteLine(Line(e));
+                lines.Print(Line(e));
                 lastPrinted = e;
             }
+            else
+            {
+                lines.Alive();
+            }
+        }, b =>
+        {
+            if (lines.SinceLastLine >= StatusLines.Silence)
+                lines.Print(BatchLine(b, epochs, clock.GetElapsedTime(start)));
+            else
+                lines.Alive();
         }), cancellation);
         // A run that stopped early or was cancelled ends on an epoch the thinning may have skipped.
         if (last is not null && !ReferenceEquals(last, lastPrinted))
-            console.WriteLine(Line(last));
+            lines.Print(Line(last));
         return history;
+    }
+
+    /// <summary>Where a long epoch is, for the plain mode's line after a second without one, e.g.
+    /// <c>epoch 1/1  37%  (batch 694/1875)  1.0s</c>.</summary>
+    /// <param name="b">The batch just done.</param>
+    /// <param name="epochs">The epochs asked for.</param>
+    /// <param name="elapsed">Time since training started.</param>
+    public static string BatchLine(BatchRecord b, int epochs, TimeSpan elapsed)
+    {
+        int width = epochs.ToString(CultureInfo.InvariantCulture).Length;
+        int percent = (int)(100L * b.Batch / b.BatchesPerEpoch);
+        return $"epoch {b.Epoch.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{epochs}  {percent.ToString(CultureInfo.InvariantCulture).PadLeft(3)}%  " +
+               $"(batch {b.Batch.ToString(CultureInfo.InvariantCulture)}/{b.BatchesPerEpoch.ToString(CultureInfo.InvariantCulture)})  {StatusLines.Seconds(elapsed)}";
     }
 
     /// <summary>One epoch's figures, e.g. <c>epoch 3/20  loss 0.2113  accuracy 93.5%  val loss 0.25  val accuracy 92.1%  0.4s, about 2.3s left</c>.</summary>

@@ -38,9 +38,12 @@ public sealed class Trainer
     public TrainerOptions Options { get; }
 
     /// <summary>Receives every batch's loss right after its update, on the training thread; null (the default) reports epochs only.</summary>
-    /// <remarks>Per-epoch figures (<c>progress</c> in <c>Fit</c>) average over an epoch's batches; a curve per batch shows the
+    /// <remarks><para>Per-epoch figures (<c>progress</c> in <c>Fit</c>) average over an epoch's batches; a curve per batch shows the
     /// noise of mini-batch descent and where a run blows up. Each report allocates one small record, so leave it null when
-    /// timing.</remarks>
+    /// timing.</para>
+    /// <para>When it is null and the <c>progress</c> given to <c>Fit</c> also implements <see cref="IProgress{T}"/> of
+    /// <see cref="BatchRecord"/>, that object receives the batches: an estimator builds its trainer itself (<c>MlpClassifier.Fit</c>),
+    /// so its <c>progress</c> argument is the one way in for a caller that shows progress within a long epoch.</para></remarks>
     public IProgress<BatchRecord>? BatchProgress { get; init; }
 
     /// <summary>The threads the last <c>Fit</c>'s steps were split over with the first layer's units divided between them
@@ -192,7 +195,7 @@ public sealed class Trainer
         SplitParts = split?.Parts ?? 0;
         var clock = Stopwatch.StartNew();
         float[][]? startOfEpoch = null;
-        var batchProgress = BatchProgress;
+        var batchProgress = BatchProgress ?? progress as IProgress<BatchRecord>;
         int batchesPerEpoch = (n + batchSize - 1) / batchSize;
 
         for (int epoch = 1; epoch <= Options.Epochs; epoch++)

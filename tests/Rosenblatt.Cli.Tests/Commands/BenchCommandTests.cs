@@ -87,4 +87,33 @@ public sealed class BenchCommandTests : IDisposable
         var run = CliRun.Of("bench", "cifar");
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
     }
+
+    [Fact]
+    public void Mnist_Plain_SaysEachStepAsItGoes_BeforeTheTable()
+    {
+        var run = CliRun.Of("bench", "mnist", "--data-dir", Dir, "--epochs", "2", "--repeat", "2", "--threads", "1");
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        string[] lines = run.Out.Split('\n');
+        string[] steps = [.. lines.TakeWhile(l => !l.StartsWith("bench mnist:", StringComparison.Ordinal))];
+        Assert.Equal(7, steps.Length);
+        Assert.StartsWith("Loading MNIST (warming up on 640 random images meanwhile) ...", steps[0]);
+        Assert.Equal("run 1/2 ...", steps[1]);
+        Assert.StartsWith("run 1/2, epoch 1/2: ", steps[2]);
+        Assert.Contains(" s, test accuracy ", steps[2]);
+        Assert.StartsWith("run 1/2, epoch 2/2: ", steps[3]);
+        Assert.Equal("run 2/2 ...", steps[4]);
+        Assert.StartsWith("run 2/2, epoch 2/2: ", steps[6]);
+    }
+
+    [Fact]
+    public void Perceptron_Plain_SaysTheWarmUpAndEachRun()
+    {
+        var run = CliRun.Of("bench", "perceptron", "--data-dir", Dir, "--repeat", "2", "--threads", "1");
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        string[] steps = [.. run.Out.Split('\n').TakeWhile(l => !l.StartsWith("bench perceptron:", StringComparison.Ordinal))];
+        Assert.Equal("Loading MNIST ...", steps[0]);
+        Assert.StartsWith("warming up on ", steps[1]);
+        Assert.Equal(["run 1/2 ...", "run 2/2 ..."], steps.Where(s => s.EndsWith(" ...", StringComparison.Ordinal) && s.StartsWith("run", StringComparison.Ordinal)));
+        Assert.Contains(steps, s => s.StartsWith("run 2/2: ", StringComparison.Ordinal) && s.Contains(" s per epoch, test accuracy ", StringComparison.Ordinal));
+    }
 }

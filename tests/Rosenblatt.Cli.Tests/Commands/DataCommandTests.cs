@@ -18,4 +18,11 @@ public class DataCommandTests
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("cifar", run.Err);
     }
+
+    [Fact]
+    public void DataFetch_ByteCount_SaysHowMuchOfTheFileHasArrived()
+    {
+        Assert.Equal("downloading train-images-idx3-ubyte.gz: 4.2 of 9.5 MB",
+            Rosenblatt.Cli.Commands.DataCommand.Received(new Rosenblatt.Data.FetchProgress("train-images-idx3-ubyte.gz", 4_404_019, 9_912_422)));
+    }
 }

@@ -85,4 +85,22 @@ public class PredictCommandTests
         string input = files.Write("in.csv", "5.1,3.5,1.4,0.2\n");
         UserErrors.AssertOneLine(CliRun.Of("predict", "--model", TrainedModels.Iris, "--data", input, "--out", Path.Combine(files.Folder, "nope", "o.csv")), "does not exist");
     }
+
+    [Fact]
+    public void Predict_ALargeCsvToStdout_SaysSoOnStderr_AndStdoutIsExactlyTheCsv()
+    {
+        using var files = new TempFiles();
+        var random = new Random(7);
+        string input = files.Write("many.csv", string.Concat(Enumerable.Range(0, 10_000).Select(_ =>
+            $"{(random.NextDouble() * 3 - 1).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)},{(random.NextDouble() * 2 - 0.5).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}\n")));
+        string output = files.PathOf("out.csv");
+
+        var toStdout = CliRun.Of("predict", "--model", TrainedModels.Moons, "--data", input);
+        var toFile = CliRun.Of("predict", "--model", TrainedModels.Moons, "--data", input, "--out", output);
+
+        Assert.Equal(0, toStdout.ExitCode);
+        Assert.Equal("Predicting 10000 rows ...\n", toStdout.Err);
+        Assert.Equal(File.ReadAllText(output).Replace("\r\n", "\n", StringComparison.Ordinal), toStdout.Out);
+        Assert.StartsWith("Predicting 10000 rows ...\n", toFile.Out);
+    }
 }

@@ -309,4 +309,16 @@ public class TrainCommandTests
         UserErrors.AssertOneLine(CliRun.Of("train", "--data", "and", "--epochs", "2", "--out", model));
         Assert.False(Directory.Exists(Path.GetDirectoryName(model)));
     }
+
+    [Fact]
+    public void Train_Plain_WhenBatchesTakeASecond_PrintsWhereTheEpochIs()
+    {
+        // A clock that moves a second at each reading: every batch is a second after the last line.
+        var run = CliRun.WithClock(new Progress.ManualClock { StepPerRead = TimeSpan.FromSeconds(1) }, "train", "--data", "iris", "--epochs", "1");
+        Assert.Equal(0, run.ExitCode);
+        string[] lines = run.Out.Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("epoch 1/1   25%  (batch 1/4)  ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("epoch 1/1  100%  (batch 4/4)  ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("epoch 1/1  loss ", StringComparison.Ordinal));
+    }
 }

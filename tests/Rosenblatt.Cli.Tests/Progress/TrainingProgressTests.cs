@@ -14,7 +14,7 @@ public class TrainingProgressTests
     private static (string Out, TrainingHistory History) Run(int epochs, bool json = false, CancellationToken cancellation = default, TrainerOptions? options = null)
     {
         var stdout = new StringWriter();
-        var cli = new CliContext(CliApp.PlainConsole(stdout), stdout, new StringWriter(), cancellation);
+        var cli = new CliContext(CliApp.PlainConsole(stdout), stdout, new StringWriter(), cancellation, new ManualClock());
         var network = new Network(2, [new Dense(4, "tanh"), new Dense(1, "sigmoid")], seed: 3);
         var trainer = new Trainer(options ?? new TrainerOptions { Epochs = epochs, BatchSize = TrainerOptions.FullBatch, Shuffle = false });
         var history = TrainingProgress.Run(cli, json, "xor 2-4-1", epochs, (progress, token) =>

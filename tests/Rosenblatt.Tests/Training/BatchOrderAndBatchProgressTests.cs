@@ -101,4 +101,26 @@ public class BatchOrderAndBatchProgressTests
             Assert.Equal(epoch.Loss, own.Sum(b => b.Loss * b.Rows) / own.Sum(b => b.Rows), 12);
         }
     }
+
+    /// <summary>Listens for epochs and batches in one object, as the CLI's progress does.</summary>
+    private sealed class EpochsAndBatches : IProgress<EpochRecord>, IProgress<BatchRecord>
+    {
+        public List<object> Seen { get; } = [];
+
+        public void Report(EpochRecord value) => Seen.Add(value);
+
+        public void Report(BatchRecord value) => Seen.Add(value);
+    }
+
+    [Fact]
+    public void MlpClassifierFit_WithAProgressThatAlsoListensForBatches_ReportsEachBatchBeforeItsEpoch()
+    {
+        var (x, y) = Rows();
+        var progress = new EpochsAndBatches();
+        new MlpClassifier(new MlpOptions { HiddenLayers = [4], Epochs = 2, BatchSize = 8, Seed = 1 }).Fit(x, y, progress);
+
+        Assert.Equal(12, progress.Seen.Count);
+        Assert.Equal(["b1", "b2", "b3", "b4", "b5", "e1", "b1", "b2", "b3", "b4", "b5", "e2"],
+            progress.Seen.Select(r => r is BatchRecord b ? $"b{b.Batch}" : $"e{((EpochRecord)r).Epoch}"));
+    }
 }
