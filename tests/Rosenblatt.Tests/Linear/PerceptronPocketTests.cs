@@ -78,7 +78,7 @@ public class PerceptronPocketTests
     public void FitPocket_KeepsTheWeightsOfCountingAtEveryRunLengthTest_WithFewerCounts()
     {
         var (x, y) = NoisyIntegers(classes: 2);
-        var options = new PerceptronOptions { LearningRate = 1, MaxEpochs = 8, Shuffle = true, Seed = 3, Variant = PerceptronVariant.Pocket };
+        var options = new PerceptronOptions { LearningRate = 1, MaxEpochs = 8, Shuffle = true, Seed = 3, Variant = PerceptronVariant.Pocket, AnalyzeSeparability = false };
         var p = new Perceptron<int>(options);
         p.Fit(x, y);
         var (w, b, naiveCounts) = NaivePocket(x, y, 1, 8, 3);
@@ -93,9 +93,9 @@ public class PerceptronPocketTests
     public void FitPocket_EndsWithWeightsNoWorseThanTheLastOnes()
     {
         var (x, y) = NoisyIntegers(classes: 2);
-        var pocket = new Perceptron<int>(new PerceptronOptions { LearningRate = 1, MaxEpochs = 8, Shuffle = true, Seed = 3, Variant = PerceptronVariant.Pocket });
+        var pocket = new Perceptron<int>(new PerceptronOptions { LearningRate = 1, MaxEpochs = 8, Shuffle = true, Seed = 3, Variant = PerceptronVariant.Pocket, AnalyzeSeparability = false });
         pocket.Fit(x, y);
-        var classic = new Perceptron<int>(new PerceptronOptions { LearningRate = 1, MaxEpochs = 8, Shuffle = true, Seed = 3 });
+        var classic = new Perceptron<int>(new PerceptronOptions { LearningRate = 1, MaxEpochs = 8, Shuffle = true, Seed = 3, AnalyzeSeparability = false });
         classic.Fit(x, y);
 
         Assert.False(classic.Converged);
@@ -112,7 +112,8 @@ public class PerceptronPocketTests
         var (x, y) = NoisyIntegers(classes);
         var options = new PerceptronOptions
         {
-            LearningRate = 1, MaxEpochs = 7, Shuffle = true, Seed = 11, Variant = PerceptronVariant.Pocket,
+            // The separability analysis is off only to keep the test quick (exact checks of 120 rows); training does not depend on it.
+            LearningRate = 1, MaxEpochs = 7, Shuffle = true, Seed = 11, Variant = PerceptronVariant.Pocket, AnalyzeSeparability = false,
         };
         var viaDouble = new Perceptron<int>(options);
         viaDouble.Fit(x, y);
@@ -183,7 +184,7 @@ public class PerceptronPocketTests
     {
         var (images, labels) = RandomImages();
         var scaler = new MinMaxScaler().Fit(images);
-        var options = new PerceptronOptions { LearningRate = 1, MaxEpochs = 4, Shuffle = true, Seed = 42, Variant = PerceptronVariant.Pocket };
+        var options = new PerceptronOptions { LearningRate = 1, MaxEpochs = 4, Shuffle = true, Seed = 42, Variant = PerceptronVariant.Pocket, AnalyzeSeparability = false };
         var first = new Perceptron<int>(options);
         first.Fit(images, scaler, labels);
         var second = new Perceptron<int>(options);
@@ -202,7 +203,7 @@ public class PerceptronPocketTests
     {
         var (images, labels) = RandomImages();
         var scaler = Scaler(kind)?.Fit(images);
-        var p = new Perceptron<int>(new PerceptronOptions { LearningRate = 1, MaxEpochs = 3, Shuffle = true, Seed = 1 });
+        var p = new Perceptron<int>(new PerceptronOptions { LearningRate = 1, MaxEpochs = 3, Shuffle = true, Seed = 1, AnalyzeSeparability = false });
         p.Fit(images, scaler, labels);
         var matrix = images.ToMatrix();
         var rows = Enumerable.Range(0, matrix.Rows).Select(r => matrix.Row(r).ToArray().Select(v => (double)v).ToArray()).ToArray();
@@ -214,7 +215,7 @@ public class PerceptronPocketTests
     public void DecisionScores_OnImagesOfAnotherSize_NamesTheImagesAndTheFix()
     {
         var (images, labels) = RandomImages();
-        var p = new Perceptron<int>(new PerceptronOptions { MaxEpochs = 1 });
+        var p = new Perceptron<int>(new PerceptronOptions { MaxEpochs = 1, AnalyzeSeparability = false });
         p.Fit(images, labels);
 
         var error = Assert.Throws<ArgumentException>(() => p.DecisionScores(new IdxImages(1, 2, 2, new byte[4])));
