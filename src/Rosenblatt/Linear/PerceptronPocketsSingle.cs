@@ -13,7 +13,8 @@ namespace Rosenblatt.Linear;
 /// the same number, which is not strictly better). Second, a count depends only on the weights and the data, so the counts
 /// can wait: the candidates of an epoch are copied into a queue and counted together at its end, each row read once for all
 /// of them (<see cref="UnitDots.Scores"/>), then the pocket decisions are taken in the order the candidates arose. On MNIST
-/// (60,000 rows, one-vs-rest) the double path's immediate counts took about 95% of a one-epoch fit.</para>
+/// (60,000 rows, one-vs-rest, one epoch, seed 42) the run-length test fires 3,072 times but asks about only 136 distinct
+/// weight vectors, the starting and epoch-end ones included.</para>
 /// </remarks>
 internal sealed class PerceptronPocketsSingle
 {
