@@ -167,7 +167,7 @@ internal sealed class CliModel
     }
 
     /// <summary>As <see cref="Outputs(Matrix)"/> for a data set; a set of byte images (MNIST) is read from its bytes a chunk at a
-    /// time and scaled by a per-pixel table, with no float copy of the set (network and logistic models; the same values).</summary>
+    /// time and scaled by a per-pixel table, with no float copy of the set (network, logistic and perceptron models; the same values).</summary>
     /// <param name="data">The rows.</param>
     public double[][] Outputs(Dataset data)
     {
@@ -179,10 +179,12 @@ internal sealed class CliModel
                 MlpClassifier<int> m => m.PredictProbabilities(images, Scaler),
                 LogisticRegression<string> m => m.PredictProbabilities(images, Scaler),
                 LogisticRegression<int> m => m.PredictProbabilities(images, Scaler),
+                Perceptron<string> m => m.DecisionScores(images, Scaler),
+                Perceptron<int> m => m.DecisionScores(images, Scaler),
                 _ => null,
             };
             if (fromBytes is not null)
-                return fromBytes;
+                return PerClass(fromBytes);
         }
         return Outputs(data.Features);
     }
@@ -229,10 +231,14 @@ internal sealed class CliModel
             MarkOnePerceptron<int> m => m.ClassScores(rows),
             _ => throw new InvalidOperationException("unreachable: the constructor accepts classifiers only."),
         };
-        return outputs.Length > 0 && outputs[0].Length == 1 && ClassNames.Count == 2
+        return PerClass(outputs);
+    }
+
+    /// <summary>One column per class: a two-class perceptron's one score column z becomes [−z, z] (see <see cref="Outputs(Matrix)"/>).</summary>
+    private double[][] PerClass(double[][] outputs) =>
+        outputs.Length > 0 && outputs[0].Length == 1 && ClassNames.Count == 2
             ? [.. outputs.Select(o => new[] { 0.0 - o[0], o[0] + 0.0 })]
             : outputs;
-    }
 
     /// <summary>The predicted class index of each row: the column with the largest output; ties go to the later class,
     /// as a perceptron's step(0) = 1 does.</summary>

@@ -2,6 +2,7 @@ using Rosenblatt.Data;
 using Rosenblatt.Diagnostics;
 using System.Numerics.Tensors;
 using Rosenblatt.Numerics;
+using Rosenblatt.Preprocessing;
 using Rosenblatt.Randomness;
 
 namespace Rosenblatt.Linear;
@@ -171,6 +172,7 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
                 break;
         }
 
+        PocketCounts = units.Sum(unit => unit.Counts);
         var learned = units.Select(unit => unit.FinalWeights(Options.Variant)).ToArray();
         _fitted = new Fitted(encoder, features, learned, null!, log);
         double accuracy = Score(x, y);
@@ -191,14 +193,17 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
     /// exactly representable (logic gates, small integers, lr 1 or 0.5 with zero initial weights), the results are identical
     /// to the double path. The seeds' replays (whose printed numbers such as −2.78e−17 come from double rounding) use the
     /// double overload. The learned weights are stored widened to double.</para>
-    /// <para>Supports the classic variant only, without the step log. <see cref="PerceptronOptions.AnalyzeSeparability"/>
-    /// converts the rows to double for the analysis, so turn it off for large data.</para>
+    /// <para>Supports the classic and Pocket variants, without the step log. Pocket keeps Gallant's semantics (the weights with
+    /// the fewest training mistakes among those the run-length test and the epoch ends count, by float32 scores) and the
+    /// double path's decisions on exactly representable data; its full-set counts are batched (see
+    /// <see cref="PerceptronPocketsSingle"/>). <see cref="PerceptronOptions.AnalyzeSeparability"/> converts the rows to double
+    /// for the analysis when the data is small enough to analyse (not MNIST), so turn it off to save that copy.</para>
     /// </remarks>
     /// <param name="x">One row of finite feature values per sample.</param>
     /// <param name="y">One label per row; at least two distinct labels.</param>
     /// <returns>The training report, also available afterwards as <see cref="Report"/>.</returns>
     /// <exception cref="ArgumentException">Empty data, a NaN or infinite value, a label count that differs from the row count,
-    /// only one class, or options the float32 path does not support (Pocket, Averaged, RecordSteps).</exception>
+    /// only one class, or options the float32 path does not support (Averaged, RecordSteps).</exception>
     public PerceptronReport Fit(Matrix x, IReadOnlyList<TLabel> y)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -215,14 +220,38 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
     /// <param name="y">One label per image; at least two distinct labels.</param>
     /// <returns>The training report, also available afterwards as <see cref="Report"/>.</returns>
     /// <exception cref="ArgumentException">No images, a label count that differs from the image count, only one class,
-    /// or options the float32 path does not support (Pocket, Averaged, RecordSteps).</exception>
-    public PerceptronReport Fit(IdxImages images, IReadOnlyList<TLabel> y)
+    /// or options the float32 path does not support (Averaged, RecordSteps).</exception>
+    public PerceptronReport Fit(IdxImages images, IReadOnlyList<TLabel> y) => Fit(images, null, y);
+
+    /// <summary>Trains on byte images scaled by <paramref name="scaler"/> as they are visited: the numbers of
+    /// <see cref="Fit(Matrix, IReadOnlyList{TLabel})"/> on <c>scaler.Transform(images.ToMatrix())</c>, bit for bit, without that copy.</summary>
+    /// <remarks>The scaler becomes a table of 256 floats per pixel (<see cref="Scaler.Transform(IdxImages, ReadOnlySpan{int}, Span{float})"/>),
+    /// so a visited image is one look-up per pixel into one reused row buffer and the set stays one byte per pixel in memory.
+    /// This is how <c>rosenblatt train --model perceptron</c> trains on MNIST. See <see cref="Fit(Matrix, IReadOnlyList{TLabel})"/>
+    /// for the precision and the variants supported.</remarks>
+    /// <param name="images">The images; each is one row of <see cref="IdxImages.PixelsPerImage"/> features.</param>
+    /// <param name="scaler">A scaler fitted on the training images (<see cref="Scaler.Fit(IdxImages)"/>), or null for pixel / 255.</param>
+    /// <param name="y">One label per image; at least two distinct labels.</param>
+    /// <returns>The training report, also available afterwards as <see cref="Report"/>.</returns>
+    /// <exception cref="ArgumentException">No images, a scaler fitted on another pixel count, a label count that differs from the
+    /// image count, only one class, or options the float32 path does not support (Averaged, RecordSteps).</exception>
+    /// <exception cref="NotFittedException">The scaler is not fitted.</exception>
+    public PerceptronReport Fit(IdxImages images, Scaler? scaler, IReadOnlyList<TLabel> y)
     {
         ArgumentNullException.ThrowIfNull(images);
+        if (scaler is null)
+        {
+            return FitSingle(images.Count, images.PixelsPerImage, (i, scratch) =>
+            {
+                TensorPrimitives.ConvertTruncating<byte, float>(images.Image(i), scratch);
+                TensorPrimitives.Divide(scratch, 255f, scratch);
+                return scratch;
+            }, y, nameof(images));
+        }
+        var table = scaler.PixelTable(images.PixelsPerImage);
         return FitSingle(images.Count, images.PixelsPerImage, (i, scratch) =>
         {
-            TensorPrimitives.ConvertTruncating<byte, float>(images.Image(i), scratch);
-            TensorPrimitives.Divide(scratch, 255f, scratch);
+            PixelKernels.Lookup(images.Image(i), table, scratch);
             return scratch;
         }, y, nameof(images));
     }
@@ -231,10 +260,10 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
     {
         if (rows == 0 || features == 0)
             throw Guard.Error(paramName, $"{paramName} has {rows} rows of {features} features.", "pass at least one sample with at least one feature.");
-        if (Options.Variant != PerceptronVariant.Classic || Options.RecordSteps)
+        if (Options.Variant == PerceptronVariant.Averaged || Options.RecordSteps)
             throw Guard.Error(nameof(Options),
-                $"the float32 Fit supports the classic variant without the step log (Variant {Options.Variant}, RecordSteps {Options.RecordSteps}).",
-                "pass the rows as double[] (IReadOnlyList<double[]>) for the Pocket or Averaged variant or RecordSteps.");
+                $"the float32 Fit supports the classic and Pocket variants without the step log (Variant {Options.Variant}, RecordSteps {Options.RecordSteps}).",
+                "pass the rows as double[] (IReadOnlyList<double[]>) for the Averaged variant or RecordSteps.");
         Guard.Labels(y, rows, nameof(y));
         var encoder = ClassEncoder<TLabel>.Fit(y);
         int[] classOf = encoder.Encode(y);
@@ -250,12 +279,31 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
         var mistakesPerEpoch = new List<int>();
         var path = new List<WeightSnapshot>();
         float learningRate = (float)Options.LearningRate;
+        var pockets = Options.Variant == PerceptronVariant.Pocket ? new PerceptronPocketsSingle(unitCount, features) : null;
+        if (pockets is not null)
+        {
+            for (int u = 0; u < unitCount; u++)
+                pockets.Queue(u, units.UnitWeights(u), units.UnitBias(u));
+            pockets.Flush(read, classOf, unitCount == 1, scratch);
+        }
+        var wasConverged = new bool[unitCount];
         for (int epoch = 1; epoch <= Options.MaxEpochs; epoch++)
         {
             if (Options.Shuffle)
                 random.Shuffle(order.AsSpan());
+            units.Converged.CopyTo(wasConverged, 0);
             // Units converged before this epoch are skipped by TrainEpoch, so their count stays 0.
-            units.TrainEpoch(read, classOf, order, learningRate, scratch, scores, unitMistakes);
+            units.TrainEpoch(read, classOf, order, learningRate, scratch, scores, unitMistakes, pockets);
+            if (pockets is not null)
+            {
+                // The epoch-end count, for every unit that trained this epoch (as the double path's UpdatePocket).
+                for (int u = 0; u < unitCount; u++)
+                {
+                    if (!wasConverged[u])
+                        pockets.Queue(u, units.UnitWeights(u), units.UnitBias(u));
+                }
+                pockets.Flush(read, classOf, unitCount == 1, scratch);
+            }
             mistakesPerEpoch.Add(unitMistakes.Sum());
             if (unitCount == 1 && path.Count < MaxPathEpochs)
             {
@@ -266,13 +314,26 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
                 break;
         }
 
+        PocketCounts = 0;
+        var current = new (double[] Weights, double Bias)[unitCount];
+        for (int u = 0; u < unitCount; u++)
+            current[u] = units.Weights(u);
+        if (pockets is not null)
+        {
+            PocketCounts = pockets.Counts;
+            for (int u = 0; u < unitCount; u++)
+            {
+                var (w, b) = pockets.Pocket(u);
+                units.SetUnit(u, w.Span, b);
+            }
+        }
         var learned = new (double[] Weights, double Bias)[unitCount];
         for (int u = 0; u < unitCount; u++)
             learned[u] = units.Weights(u);
         _fitted = new Fitted(encoder, features, learned, null!, null);
         double accuracy = (double)units.CountCorrect(read, classOf, scratch, scores) / rows;
-        IReadOnlyList<double[]> analysed = [];
-        if (Options.AnalyzeSeparability)
+        IReadOnlyList<double[]> analysed = new RowCount(rows);
+        if (Options.AnalyzeSeparability && IsAffordable(rows, features))
         {
             var doubles = new double[rows][];
             for (int i = 0; i < rows; i++)
@@ -283,8 +344,24 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
             }
             analysed = doubles;
         }
-        return Finish(analysed, classOf, accuracy, mistakesPerEpoch, path, units.Converged, units.Updates, units.InitialNorms, units.Weights);
+        return Finish(analysed, classOf, accuracy, mistakesPerEpoch, path, units.Converged, units.Updates, units.InitialNorms, u => current[u]);
     }
+
+    /// <summary>How many weight vectors the last Pocket fit counted over the whole training set, all units together (for tests and benchmarks).</summary>
+    internal int PocketCounts { get; private set; }
+
+    /// <summary>Stands for rows too many to analyse: <see cref="Finish"/> reads only their count then, so no double copy is made.</summary>
+    private sealed class RowCount(int count) : IReadOnlyList<double[]>
+    {
+        public int Count => count;
+        public double[] this[int index] => throw new InvalidOperationException("unreachable: rows too many to analyse are only counted.");
+        public IEnumerator<double[]> GetEnumerator() => throw new InvalidOperationException("unreachable: rows too many to analyse are only counted.");
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>Whether <see cref="Finish"/> analyses data of this size (exact check, or one search pass within the budget).</summary>
+    private static bool IsAffordable(int rows, int features) =>
+        LinearSeparability.IsSmallEnoughForExactCheck(rows, features) || (long)rows * (features + 1) * 2 <= FitAnalysisBudget;
 
     /// <summary>Checks every value of <paramref name="x"/> is finite: one vectorized pass, and a scan only to name a bad value.</summary>
     private static void CheckFinite(Matrix x, string paramName)
@@ -312,8 +389,7 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
         var separability = new SeparabilityResult[Options.AnalyzeSeparability ? unitCount : 0];
         // One pass of the maximum-margin search costs rows × (features + 1) × 2 multiply-adds; when that alone exceeds the
         // fit's budget (and the data is too large for the exact check) the search could only overrun it and decide nothing.
-        bool affordable = LinearSeparability.IsSmallEnoughForExactCheck(x.Count, fitted.Features)
-                          || (long)x.Count * (fitted.Features + 1) * 2 <= FitAnalysisBudget;
+        bool affordable = IsAffordable(x.Count, fitted.Features);
         for (int u = 0; u < separability.Length; u++)
         {
             int positiveIndex = unitCount == 1 ? 1 : u;
@@ -358,7 +434,7 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
 
     /// <summary>The raw score <c>w·x + b</c> of a binary perceptron for each row: positive or zero means the positive class.</summary>
     /// <param name="x">Rows with <see cref="FeatureCount"/> values each.</param>
-    /// <exception cref="InvalidOperationException">More than two classes: use <see cref="DecisionScores"/>.</exception>
+    /// <exception cref="InvalidOperationException">More than two classes: use <see cref="DecisionScores(IReadOnlyList{double[]})"/>.</exception>
     public double[] DecisionFunction(IReadOnlyList<double[]> x)
     {
         BinaryUnit(nameof(DecisionFunction));
@@ -377,6 +453,40 @@ public class Perceptron<TLabel> : IClassifier<TLabel> where TLabel : notnull
             scores[i] = new double[state.Units.Length];
             for (int u = 0; u < state.Units.Length; u++)
                 scores[i][u] = Score(state.Units[u], x[i]);
+        }
+        return scores;
+    }
+
+    /// <summary>The raw score <c>w·x + b</c> of every unit for each image kept as bytes, scaled as in training: the values of
+    /// <see cref="DecisionScores(IReadOnlyList{double[]})"/> on the scaled double rows of <see cref="IdxImages.ToMatrix()"/>, bit for bit,
+    /// without those rows.</summary>
+    /// <remarks>Each image is scaled through a table of 256 doubles per pixel into one reused row (MNIST's 60,000 training images
+    /// as double rows are 376 MB), then scored in double precision like the rows overload.</remarks>
+    /// <param name="x">Images of <see cref="FeatureCount"/> pixels.</param>
+    /// <param name="scaler">The scaler fitted on the training images, or null for pixel / 255.</param>
+    /// <returns>One row per image: one score for a binary perceptron, one per class for one-vs-rest.</returns>
+    /// <exception cref="NotFittedException">Called before training, or with an unfitted scaler.</exception>
+    /// <exception cref="ArgumentException">The images have another pixel count than the model's features.</exception>
+    public double[][] DecisionScores(IdxImages x, Scaler? scaler = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var state = State(nameof(DecisionScores));
+        int n = x.PixelsPerImage;
+        if (n != state.Features)
+            throw Guard.Error(nameof(x), $"x has {n} pixels per image but the model was trained on {state.Features} features.",
+                $"pass images of {state.Features} pixels, like the training images.");
+        double[] table = scaler?.PixelTableDouble(n) ?? Scaler.PixelValues();
+        int stride = scaler is null ? 0 : 256;
+        var row = new double[n];
+        var scores = new double[x.Count][];
+        for (int i = 0; i < x.Count; i++)
+        {
+            var pixels = x.Image(i);
+            for (int j = 0; j < n; j++)
+                row[j] = table[j * stride + pixels[j]];
+            scores[i] = new double[state.Units.Length];
+            for (int u = 0; u < state.Units.Length; u++)
+                scores[i][u] = Score(state.Units[u], row);
         }
         return scores;
     }

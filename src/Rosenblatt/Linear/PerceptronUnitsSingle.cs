@@ -59,8 +59,11 @@ internal sealed class PerceptronUnitsSingle
     internal int Target(int u, int cls) => Count == 1 ? cls : (cls == u ? 1 : 0);
 
     /// <summary>One epoch of the online rule over <paramref name="order"/>; adds each unit's mistakes to <paramref name="mistakes"/>.</summary>
-    /// <remarks>Allocates nothing: <paramref name="scratch"/> holds a converted row, <paramref name="scores"/> the units' scores.</remarks>
-    internal void TrainEpoch(FloatRowReader read, int[] classOf, int[] order, float learningRate, Span<float> scratch, Span<float> scores, Span<int> mistakes)
+    /// <remarks>Allocates nothing: <paramref name="scratch"/> holds a converted row, <paramref name="scores"/> the units' scores.
+    /// With <paramref name="pockets"/> (the Pocket variant), every guess is reported to it, as <see cref="PerceptronUnit.Visit"/>
+    /// does for the double path, so it can queue the weights its run-length test asks about.</remarks>
+    internal void TrainEpoch(FloatRowReader read, int[] classOf, int[] order, float learningRate, Span<float> scratch, Span<float> scores, Span<int> mistakes,
+        PerceptronPocketsSingle? pockets = null)
     {
         int n = _features;
         mistakes.Clear();
@@ -73,7 +76,12 @@ internal sealed class PerceptronUnitsSingle
             {
                 if (Converged[u]) continue;
                 int error = Target(u, cls) - (scores[u] >= 0 ? 1 : 0);
-                if (error == 0) continue;
+                if (error == 0)
+                {
+                    pockets?.Correct(u, _w.AsSpan(u * n, n), _b[u]);
+                    continue;
+                }
+                pockets?.Mistake(u);
                 mistakes[u]++;
                 Updates[u]++;
                 float update = learningRate * error;
@@ -100,6 +108,19 @@ internal sealed class PerceptronUnitsSingle
             if (predicted == classOf[i]) correct++;
         }
         return correct;
+    }
+
+    /// <summary>Unit <paramref name="u"/>'s current float32 weights.</summary>
+    internal ReadOnlySpan<float> UnitWeights(int u) => _w.AsSpan(u * _features, _features);
+
+    /// <summary>Unit <paramref name="u"/>'s current float32 bias.</summary>
+    internal float UnitBias(int u) => _b[u];
+
+    /// <summary>Replaces unit <paramref name="u"/>'s weights (with the pocketed ones, once training is over).</summary>
+    internal void SetUnit(int u, ReadOnlySpan<float> weights, float bias)
+    {
+        weights.CopyTo(_w.AsSpan(u * _features, _features));
+        _b[u] = bias;
     }
 
     /// <summary>Unit <paramref name="u"/>'s weights and bias, widened to double (exactly).</summary>

@@ -52,4 +52,32 @@ public sealed class TrainOnImagesTests : IDisposable
         Assert.Equal(20, json.RootElement.GetProperty("rows").GetInt32());
         Assert.Equal(trained, json.RootElement.GetProperty("accuracy").GetDouble());
     }
+
+    [Theory]
+    [InlineData("logistic")]
+    [InlineData("perceptron")]
+    public void Train_LinearModelsOnMnist_FitTheScalerOnTheBytes(string model)
+    {
+        // The status line belongs to the bytes path: the double-row path scaled a copy of the rows instead, with no status.
+        var run = CliRun.Of("train", "--data", "mnist", "--model", model, "--data-dir", _mnist.Folder, "--epochs", "2");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Fitting the minmax scaler on 60 images ...", run.Out.Split('\n'));
+        Assert.Contains("test (20 rows)", run.Out);
+    }
+
+    [Theory]
+    [InlineData("logistic")]
+    [InlineData("perceptron")]
+    public void Evaluate_ALinearModelTrainedOnMnistBytes_ReportsTheTestAccuracyTrainMeasured(string kind)
+    {
+        string model = Path.Combine(_files.Folder, kind + ".json");
+        var train = CliRun.Of("train", "--data", "mnist", "--model", kind, "--data-dir", _mnist.Folder, "--epochs", "3", "--out", model, "--json");
+        Assert.Equal(0, train.ExitCode);
+        double trained = JsonDocument.Parse(train.Out).RootElement.GetProperty("testAccuracy").GetDouble();
+
+        var evaluate = CliRun.Of("evaluate", "--model", model, "--data", "mnist", "--data-dir", _mnist.Folder, "--json");
+        Assert.Equal(0, evaluate.ExitCode);
+        using var json = JsonDocument.Parse(evaluate.Out);
+        Assert.Equal(trained, json.RootElement.GetProperty("accuracy").GetDouble());
+    }
 }

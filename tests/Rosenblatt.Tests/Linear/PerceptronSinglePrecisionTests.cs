@@ -177,7 +177,6 @@ public class PerceptronSinglePrecisionTests
     }
 
     [Theory]
-    [InlineData(PerceptronVariant.Pocket, false)]
     [InlineData(PerceptronVariant.Averaged, false)]
     [InlineData(PerceptronVariant.Classic, true)]
     public void Fit_OnMatrixWithUnsupportedOptions_NamesTheOptionAndTheFix(PerceptronVariant variant, bool recordSteps)
