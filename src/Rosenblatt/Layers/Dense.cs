@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using Rosenblatt.Activations;
 using Rosenblatt.Diagnostics;
 using Rosenblatt.Initializers;
@@ -133,6 +134,7 @@ public sealed class Dense
     }
 
     /// <summary>Forward pass for <paramref name="rows"/> samples: <c>Z = X·W + b</c>, <c>A = f(Z)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Forward(float[] input, int rows)
     {
         EnsureCapacity(rows);
@@ -165,6 +167,7 @@ public sealed class Dense
     /// <param name="gradZ">dL/dZ of this layer, rows × units.</param>
     /// <param name="below">The layer below, or null for the first layer.</param>
     /// <param name="belowGradZ">Receives dL/dZ of <paramref name="below"/>, rows × its units; empty for the first layer.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Backward(ReadOnlySpan<float> gradZ, Dense? below, Span<float> belowGradZ)
     {
         int rows = _rows;
@@ -186,6 +189,7 @@ public sealed class Dense
     }
 
     /// <summary>The weight and bias gradients from dL/dZ: <c>dW = Xᵀ·dZ</c>, <c>db = Σ rows of dZ</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void BackwardParameters(ReadOnlySpan<float> gradZ)
     {
         int rows = _rows;
@@ -194,6 +198,7 @@ public sealed class Dense
     }
 
     /// <summary>dL/dX = dZ·Wᵀ for the layer below; apart from <see cref="BackwardParameters"/> so a split step can hand it on first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void BackwardInput(ReadOnlySpan<float> gradZ, Span<float> gradInput) =>
         Gemm.Multiply(gradZ, _weights, gradInput[..(_rows * Inputs)], _rows, Inputs, Units, transposeB: true);
 
@@ -208,6 +213,7 @@ public sealed class Dense
     /// <summary>The forward pass of units [<paramref name="first"/>, <paramref name="end"/>) only, reading <paramref name="input"/>
     /// (the batch, or a thread's own copy of it): the same bits <see cref="Forward"/> gives those units.</summary>
     /// <remarks>Only for element-wise activations: each unit's activation then depends on its own weighted sum alone.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void ForwardColumns(float[] input, int rows, int first, int end)
     {
         var x = input.AsSpan(0, rows * Inputs);
@@ -246,6 +252,7 @@ public sealed class Dense
     /// <param name="gradZ">rows × units dL/dZ.</param>
     /// <param name="first">The block's first unit, at a 16-unit boundary.</param>
     /// <param name="end">One past the block's last unit.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void BackwardColumns(float[] input, float[] gradZ, int first, int end)
     {
         int rows = _rows;
@@ -258,6 +265,7 @@ public sealed class Dense
     /// fused into the weight gradient's product (<c>W += rate·Xᵀ·dZ</c>, rate = −lr): the weights get the bits of
     /// <see cref="BackwardColumns"/> followed by the step, but the weight gradient is never stored (its buffer keeps
     /// older values). The bias gradient is stored as usual. Returns false when a weight gradient was NaN or ±∞.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal bool BackwardColumnsWithStep(float[] input, float[] gradZ, int first, int end, float rate)
     {
         int rows = _rows;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Rosenblatt.Diagnostics;
 using Rosenblatt.Layers;
 using Rosenblatt.Losses;
@@ -217,6 +218,7 @@ public sealed class Network
     /// <summary>Forward pass over the first <paramref name="rows"/> rows of <paramref name="batch"/>; returns the output layer's activations buffer (valid until the next pass).</summary>
     /// <param name="batch">Rows × <see cref="Inputs"/> values, row-major.</param>
     /// <param name="rows">The number of rows to use.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float[] Forward(float[] batch, int rows)
     {
         float[] input = batch;
@@ -232,6 +234,7 @@ public sealed class Network
     /// <param name="loss">The loss, compatible with the output activation.</param>
     /// <param name="targets">Rows × <see cref="Outputs"/> targets, row-major (one-hot for classes).</param>
     /// <param name="rows">The rows of the last forward pass.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Backward(Loss loss, float[] targets, int rows)
     {
         EnsureGradientBuffers(rows);
@@ -253,6 +256,7 @@ public sealed class Network
 
     /// <summary>The forward pass from layer <paramref name="first"/> up, given that layer's input: the rest of a pass whose lower
     /// layers were computed elsewhere (a split training step computes the first layer's units on several threads).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal float[] ForwardFrom(int first, float[] input, int rows)
     {
         for (int i = first; i < _layers.Length; i++)
@@ -266,6 +270,7 @@ public sealed class Network
     /// <summary>The part of <see cref="Backward"/> the first layer waits for: dL/dZ of every layer from the output down to the
     /// first, which it leaves in <see cref="FirstLayerGradient"/>. No loss value and no parameter gradients: those come from
     /// <see cref="FinishBackwardAboveFirst"/>, which a split step runs on another thread meanwhile. The same bits as <see cref="Backward"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void BackwardToFirst(Loss loss, float[] targets, int rows)
     {
         EnsureGradientBuffers(rows);
@@ -283,6 +288,7 @@ public sealed class Network
 
     /// <summary>The rest of <see cref="Backward"/> after <see cref="BackwardToFirst"/>, for every layer but the first: the weight
     /// and bias gradients, and the loss, which it returns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal double FinishBackwardAboveFirst(Loss loss, float[] targets, int rows)
     {
         var output = _layers[^1];

@@ -13,6 +13,7 @@ internal static class BlockKernels
 {
     /// <summary>y[r, c] = x[r, c]·alpha + y[r, c] over the block, the bits of <c>TensorPrimitives.MultiplyAdd(x, alpha, y, y)</c> on
     /// the whole matrix (a plain SGD step); false, leaving the rows from the first non-finite one on unchanged, when x holds NaN or ±∞.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool MultiplyAddIfFinite(ReadOnlySpan<float> x, float alpha, Span<float> y, int columns, int first, int end)
     {
         int rows = x.Length / columns;
@@ -53,6 +54,7 @@ internal static class BlockKernels
     }
 
     /// <summary>Whether every value of the block is finite.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool AllFinite(ReadOnlySpan<float> x, int columns, int first, int end)
     {
         int rows = x.Length / columns;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Rosenblatt.Diagnostics;
 
 namespace Rosenblatt.Numerics;
@@ -130,6 +131,7 @@ public static unsafe class Gemm
         MultiplyAddBias(a.AsSpan(), b.AsSpan(), bias, c.AsSpan(), m, n, k, epilogue, transposeA, transposeB);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> bias, Span<float> c,
         int m, int n, int k, bool transposeA, bool transposeB, float beta, GemmEpilogue epilogue)
     {
@@ -160,6 +162,7 @@ public static unsafe class Gemm
     /// <remarks>The columns get exactly the bits the whole product gives them (a region never changes the
     /// arithmetic). Only for products too large for the tiny-shape path, which a region cannot reproduce;
     /// <paramref name="first"/> must start a 16-column tile. Arguments are checked by the caller, once per training run.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void MultiplyColumns(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> bias, Span<float> c,
         int m, int n, int k, bool transposeA, GemmEpilogue epilogue, int first, int end)
     {
@@ -180,6 +183,7 @@ public static unsafe class Gemm
     /// <remarks>Each weight gets exactly the bits of computing the gradient with <see cref="Multiply(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int, bool, bool, float)"/>
     /// and then <c>TensorPrimitives.MultiplyAdd(gradient, rate, w, w)</c>: the product's accumulator is the same, then
     /// one multiply and one add. Only when <see cref="CanDescend"/>.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool DescendColumns(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> w, int m, int n, int k, float rate, int first, int end)
     {
         CheckColumnBlock(CanDescend(m, n, k), m, n, k, first, end);
@@ -223,6 +227,7 @@ public static unsafe class Gemm
         return (Math.Min(parts, splitRows ? rowTiles : colTiles), splitRows);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Validate(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k,
         bool transposeA, bool transposeB)
     {

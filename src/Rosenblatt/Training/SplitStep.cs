@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Rosenblatt.Layers;
 using Rosenblatt.Losses;
 using Rosenblatt.Metrics;
@@ -132,6 +133,7 @@ internal sealed class SplitStep<TRows> : PoolJob
     /// <param name="nextRows">The rows of the next batch of the same epoch, which the step may gather ahead; 0 at the epoch's end
     /// or when the next batch will not be split (<see cref="Handles"/>).</param>
     /// <exception cref="InvalidOperationException">The batch cannot be split (<see cref="Handles"/> is false).</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(int[] order, int start, int rows, int nextRows)
     {
         if (!Handles(rows))
@@ -176,6 +178,7 @@ internal sealed class SplitStep<TRows> : PoolJob
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void RunPart(int part, int parts)
     {
         (int first, int end) = GemmWorkers.Slice(_first.Units, GemmMicroKernel.NR, part, parts);
@@ -229,6 +232,7 @@ internal sealed class SplitStep<TRows> : PoolJob
     }
 
     /// <summary>The main thread's serial share: the rest of the network forward, and back down to the first layer's dL/dZ.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DownToFirst()
     {
         new MatrixRows(_y).Gather(_order.AsSpan(_start, _rows), _targets);
@@ -238,6 +242,7 @@ internal sealed class SplitStep<TRows> : PoolJob
 
     /// <summary>The main thread's share after its block, while the workers finish theirs: the upper layers' gradients, the
     /// loss, the accuracy count and the upper layers' update (skipped when anything there is NaN or ±∞).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FinishUpperLayers()
     {
         int rows = _rows, outputs = _network.Outputs;
@@ -252,6 +257,7 @@ internal sealed class SplitStep<TRows> : PoolJob
     }
 
     /// <summary>This thread's block of the first layer: gradients, then the update when they are finite.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool BackwardAndUpdate(int part, int first, int end)
     {
         var weights = _network.ParameterArray[0];

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Rosenblatt.Activations;
 using Rosenblatt.Data;
 using Rosenblatt.Diagnostics;
@@ -153,6 +154,7 @@ public sealed class Trainer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TrainingHistory FitCore<TRows>(
         Network network, Loss loss, Optimizer optimizer, TRows x, Matrix y,
         (Matrix X, Matrix Y)? validation, IProgress<EpochRecord>? progress, CancellationToken cancellationToken)
@@ -340,6 +342,7 @@ public sealed class Trainer
     }
 
     /// <summary>Whether every gradient from parameter <paramref name="firstParameter"/> on is finite.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool AllFinite(Parameter[] parameters, int firstParameter)
     {
         for (int i = firstParameter; i < parameters.Length; i++)
