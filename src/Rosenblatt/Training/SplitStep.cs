@@ -25,7 +25,8 @@ namespace Rosenblatt.Training;
 /// in the same order (GEMM regions, element-wise activations, column sums, element-wise updates), so results
 /// stay bit-identical for any thread count. (A block narrower than a vector runs its activation on a padded copy:
 /// TensorPrimitives' scalar code for very short spans does not give its vector code's bits.) When the thread pool
-/// is busy the step runs the same phases on the calling thread.</para>
+/// is busy the step runs the same phases on the calling thread; so it does when its first steps found the calling thread
+/// faster on this machine (<see cref="SplitStepChoice"/>).</para>
 /// <para>Used when the first layer is a hidden layer with an element-wise activation, the product is large enough
 /// to split, the optimizer updates any block of values apart (<see cref="Optimizer.UpdatesColumnBlocks"/>: SGD and Adam),
 /// and an epoch has several batches (the divergence check then restores the epoch's starting weights, so a
@@ -65,6 +66,7 @@ internal sealed class SplitStep<TRows> : PoolJob
     private float[] _output = [];
     private bool _upperFinite;
     private bool _prefetched;
+    private readonly SplitStepChoice _choice = new();
 
     private SplitStep(Network network, Loss loss, Optimizer optimizer, TRows x, Matrix y, float[] batchX, float[] batchY, bool classifier, int parts)
     {
@@ -93,6 +95,10 @@ internal sealed class SplitStep<TRows> : PoolJob
 
     /// <summary>The threads a step uses.</summary>
     public int Parts => _parts;
+
+    /// <summary>Whether the steps run on the worker threads (true) or all parts on the calling thread (false), once the
+    /// first steps have timed both (<see cref="SplitStepChoice"/>); null before.</summary>
+    public bool? OnThreads => _choice.Threads;
 
     /// <summary>The mean loss of the last step.</summary>
     public double Loss { get; private set; }
@@ -155,7 +161,9 @@ internal sealed class SplitStep<TRows> : PoolJob
         for (int p = 0; p < _parts; p++)
             _input[p] = _prefetched ? _ring[_ringAt] : _own[p];
         _first.BeginSplitForward(_input[0], rows);
-        if (WorkerPool.TryRun(this, _parts))
+        bool onThreads = _choice.NextOnThreads();
+        long began = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (onThreads && WorkerPool.TryRun(this, _parts))
         {
             _prefetched = nextRows > 0 && !_abort;
             if (_prefetched)
@@ -163,8 +171,10 @@ internal sealed class SplitStep<TRows> : PoolJob
         }
         else
         {
+            onThreads = false;
             RunOnCallingThread();
         }
+        _choice.Record(onThreads, System.Diagnostics.Stopwatch.GetTimestamp() - began);
         Diverged = _abort || !_upperFinite;
         for (int p = 0; p < _parts; p++)
             Diverged |= !_finite[p];

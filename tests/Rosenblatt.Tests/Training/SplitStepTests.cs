@@ -43,24 +43,28 @@ public class SplitStepTests
         return result;
     }
 
-    private static T WithThreads<T>(int threads, Func<T> run)
+    private static T WithThreads<T>(int threads, Func<T> run, bool? onThreads = true)
     {
         int saved = Parallelism.MaxThreads;
         try
         {
             Parallelism.MaxThreads = threads;
+            // The worker threads every step, whichever way this machine would choose (SplitStepChoice), so they are what is tested.
+            SplitStepChoice.Forced = onThreads;
             return run();
         }
         finally
         {
             Parallelism.MaxThreads = saved;
+            SplitStepChoice.Forced = null;
         }
     }
 
-    private static (float[] Weights, double[] Losses, int SplitParts) Train(int threads, string activation, int hidden, Func<Optimizer> optimizer, int batch = Batch)
+    private static (float[] Weights, double[] Losses, int SplitParts) Train(int threads, string activation, int hidden, Func<Optimizer> optimizer, int batch = Batch,
+        bool? onThreads = true)
     {
         var (x, y) = Data(seed: 3);
-        return WithThreads(threads, () =>
+        return WithThreads(threads, onThreads: onThreads, run: () =>
         {
             var network = new Network(Inputs, [new Dense(hidden, activation), new Dense(Classes, "softmax")], seed: 4);
             var trainer = new Trainer(new TrainerOptions { Epochs = 3, BatchSize = batch, Seed = 8 });
@@ -102,6 +106,23 @@ public class SplitStepTests
         Assert.Equal(one.Losses, two.Losses);
         Assert.Equal(one.Weights, two.Weights);
         Assert.True(one.Losses[^1] < one.Losses[0], "the run should learn something");
+    }
+
+    [Theory]
+    [InlineData("relu", "adam")]
+    [InlineData("tanh", "momentum")]
+    public void Fit_SplitOnTheCallingThreadOrTimingBothWays_GivesTheBitsOfTheThreads(string activation, string optimizer)
+    {
+        // The way a split step runs is chosen by timing (SplitStepChoice): all parts on the calling thread, or a fit that
+        // switches between the two during its trial, must give the same bits as the threads.
+        var threads = Train(2, activation, 64, () => Make(optimizer), onThreads: true);
+        var calling = Train(2, activation, 64, () => Make(optimizer), onThreads: false);
+        var timed = Train(2, activation, 64, () => Make(optimizer), onThreads: null);
+        Assert.Equal(2, calling.SplitParts);
+        Assert.Equal(threads.Weights, calling.Weights);
+        Assert.Equal(threads.Losses, calling.Losses);
+        Assert.Equal(threads.Weights, timed.Weights);
+        Assert.Equal(threads.Losses, timed.Losses);
     }
 
     [Theory]
