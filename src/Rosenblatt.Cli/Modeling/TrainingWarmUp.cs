@@ -9,8 +9,8 @@ namespace Rosenblatt.Cli.Modeling;
 /// <para>Why: the tool ships ReadyToRun code, but the training kernels cannot be among it: they pick their vector width
 /// (AVX-512, AVX2 + FMA, or none) on the machine they run on, and the runtime compiles every method that asks the
 /// processor such a question when it is first called. So do the generic methods of <c>System.Numerics.Tensors</c> that the
-/// kernels call. Left to the first epoch, those first calls cost about 0.08 s of compiling (54 methods) on the training
-/// threads. Loading MNIST takes about 0.5 s on one core and leaves the other idle: a tiny fit of the same network on
+/// kernels call, and the training path's methods marked to be compiled fully optimized. Left to the first epoch, those first
+/// calls cost 0.1–0.2 s of compiling on the training threads (bench/RESULTS.md, "JIT share of the first epoch"). Loading MNIST takes about 0.5 s on one core and leaves the other idle: a tiny fit of the same network on
 /// random images there (three batches, then a prediction) compiles them before the real epoch starts.</para>
 /// <para>The warm-up never touches the user's data, network or random numbers: it has its own, so results are the same
 /// bits with or without it. It runs only for the image sets (<c>mnist</c>, <c>fashion-mnist</c>), whose loading gives it
