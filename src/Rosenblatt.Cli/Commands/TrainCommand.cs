@@ -281,7 +281,8 @@ internal static class TrainCommand
         return (train, test, $"stratified {CliFormat.Number(s.TestFraction * 100)}% held out, seed {s.Seed}");
     }
 
-    private static Preprocessing.Scaler? ScalerFor(string scaling) => scaling switch
+    /// <summary>The scaler a --scale value names (after auto is resolved), or null for none; the warm-up makes the same one.</summary>
+    internal static Preprocessing.Scaler? ScalerFor(string scaling) => scaling switch
     {
         "standard" => new Preprocessing.StandardScaler(),
         "minmax" => new Preprocessing.MinMaxScaler(),

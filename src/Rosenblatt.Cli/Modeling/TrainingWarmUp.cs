@@ -71,12 +71,7 @@ internal static class TrainingWarmUp
         random.NextBytes(pixels);
         var images = new IdxImages(count, Side, Side, pixels);
         string[] labels = [.. Enumerable.Range(0, count).Select(i => (i % Classes).ToString(System.Globalization.CultureInfo.InvariantCulture))];
-        Scaler? scaler = s.EffectiveScale(Conventions.DataKind.Images) switch
-        {
-            "standard" => new StandardScaler(),
-            "minmax" => new MinMaxScaler(),
-            _ => null,
-        };
+        Scaler? scaler = Commands.TrainCommand.ScalerFor(s.EffectiveScale(Conventions.DataKind.Images));
         scaler?.Fit(images);
         var network = new MlpClassifier<string>(new MlpOptions
         {
