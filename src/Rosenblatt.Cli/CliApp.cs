@@ -22,30 +22,30 @@ public static class CliApp
     public const int TestWidth = 100;
 
     /// <summary>
-    /// The commands, one file each under <c>Commands/</c>. To add a command, write
-    /// <c>internal static class XCommand { public static Command Create(CliContext cli) }</c> and list it here.
+    /// The commands, one file each under <c>Commands/</c>. To add a command, write <c>internal static class XCommand</c>
+    /// with <c>Name</c>, <c>Description</c> and <c>public static Command Create(CliContext cli)</c>, and list it here.
     /// </summary>
-    private static readonly Func<CliContext, Command>[] Commands =
+    internal static readonly CommandEntry[] Commands =
     [
-        NeuronCommand.Create,
-        PerceptronCommand.Create,
-        SeparableCommand.Create,
-        BackpropCommand.Create,
-        MlpCommand.Create,
-        CompareCommand.Create,
-        DemoCommand.Create,
-        TrainCommand.Create,
-        EvaluateCommand.Create,
-        PredictCommand.Create,
-        InfoCommand.Create,
-        PlotCommand.Create,
-        DataCommand.Create,
-        BenchCommand.Create,
-        ExportCommand.Create,
-        ImportCommand.Create,
-        PlaygroundCommand.Create,
-        MarkOneCommand.Create,
-        LessonCommand.Create,
+        new(NeuronCommand.Name, NeuronCommand.Description, NeuronCommand.Create),
+        new(PerceptronCommand.Name, PerceptronCommand.Description, PerceptronCommand.Create),
+        new(SeparableCommand.Name, SeparableCommand.Description, SeparableCommand.Create),
+        new(BackpropCommand.Name, BackpropCommand.Description, BackpropCommand.Create),
+        new(MlpCommand.Name, MlpCommand.Description, MlpCommand.Create),
+        new(CompareCommand.Name, CompareCommand.Description, CompareCommand.Create),
+        new(DemoCommand.Name, DemoCommand.Description, DemoCommand.Create),
+        new(TrainCommand.Name, TrainCommand.Description, TrainCommand.Create),
+        new(EvaluateCommand.Name, EvaluateCommand.Description, EvaluateCommand.Create),
+        new(PredictCommand.Name, PredictCommand.Description, PredictCommand.Create),
+        new(InfoCommand.Name, InfoCommand.Description, InfoCommand.Create),
+        new(PlotCommand.Name, PlotCommand.Description, PlotCommand.Create),
+        new(DataCommand.Name, DataCommand.Description, DataCommand.Create),
+        new(BenchCommand.Name, BenchCommand.Description, BenchCommand.Create),
+        new(ExportCommand.Name, ExportCommand.Description, ExportCommand.Create),
+        new(ImportCommand.Name, ImportCommand.Description, ImportCommand.Create),
+        new(PlaygroundCommand.Name, PlaygroundCommand.Description, PlaygroundCommand.Create),
+        new(MarkOneCommand.Name, MarkOneCommand.Description, MarkOneCommand.Create),
+        new(LessonCommand.Name, LessonCommand.Description, LessonCommand.Create),
     ];
 
     /// <summary>Runs the CLI with plain, uncoloured, 100-column output: the form tests and scripts compare.</summary>
@@ -54,7 +54,7 @@ public static class CliApp
     /// <param name="stderr">Where errors go (one line, or one JSON document under <c>--json</c>).</param>
     /// <returns>The exit code: see <see cref="ExitCodes"/>.</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
-        Run(args, stdout, stderr, PlainConsole(stdout), Commands);
+        Run(args, stdout, stderr, new Lazy<IAnsiConsole>(PlainConsole(stdout)), (cli, root) => AddCommands(root, cli, Commands, args), default, null);
 
     /// <summary>A console over <paramref name="writer"/> with no colours, no ANSI codes, Unicode borders and <see cref="TestWidth"/> columns.</summary>
     /// <param name="writer">Where the console writes.</param>
@@ -81,7 +81,7 @@ public static class CliApp
     /// <param name="cancellation">Cancelled by Ctrl+C: training stops after the current batch and keeps its best weights.</param>
     /// <param name="clock">The clock progress lines read; the system's when null (tests give a manual one).</param>
     internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole console, CancellationToken cancellation = default, TimeProvider? clock = null) =>
-        Run(args, stdout, stderr, new Lazy<IAnsiConsole>(console), Commands, cancellation, clock);
+        Run(args, stdout, stderr, new Lazy<IAnsiConsole>(console), (cli, root) => AddCommands(root, cli, Commands, args), cancellation, clock);
 
     /// <summary>Runs the CLI over a console made only if a command draws on it (the real terminal, from <see cref="Program.Main"/>).</summary>
     /// <param name="args">The command-line arguments.</param>
@@ -91,14 +91,18 @@ public static class CliApp
     /// <param name="cancellation">Cancelled by Ctrl+C.</param>
     /// <returns>The exit code: see <see cref="ExitCodes"/>.</returns>
     internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, Lazy<IAnsiConsole> console, CancellationToken cancellation = default) =>
-        Run(args, stdout, stderr, console, Commands, cancellation, null);
+        Run(args, stdout, stderr, console, (cli, root) => AddCommands(root, cli, Commands, args), cancellation, null);
 
     /// <summary>Runs the CLI with a given command list; tests use it to plug in commands that fail on purpose.</summary>
     internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole console, IEnumerable<Func<CliContext, Command>> commands,
         CancellationToken cancellation = default, TimeProvider? clock = null) =>
-        Run(args, stdout, stderr, new Lazy<IAnsiConsole>(console), commands, cancellation, clock);
+        Run(args, stdout, stderr, new Lazy<IAnsiConsole>(console), (cli, root) =>
+        {
+            foreach (var create in commands)
+                root.Subcommands.Add(create(cli));
+        }, cancellation, clock);
 
-    private static int Run(string[] args, TextWriter stdout, TextWriter stderr, Lazy<IAnsiConsole> console, IEnumerable<Func<CliContext, Command>> commands,
+    private static int Run(string[] args, TextWriter stdout, TextWriter stderr, Lazy<IAnsiConsole> console, Action<CliContext, RootCommand> addCommands,
         CancellationToken cancellation, TimeProvider? clock)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -106,7 +110,9 @@ public static class CliApp
         try
         {
             var cli = new CliContext(console, stdout, stderr, cancellation, clock);
-            var parseResult = BuildRoot(cli, commands).Parse(args);
+            var root = new RootCommand("rosenblatt: build, train and explain neural networks from one neuron up.") { cli.Json };
+            addCommands(cli, root);
+            var parseResult = root.Parse(args);
             json = WantsJson(parseResult, cli.Json);
             // Help is laid out for the console's width; asking for it makes the console, so only help asks.
             if (parseResult.Action is HelpAction help)
@@ -153,14 +159,22 @@ public static class CliApp
         }
     }
 
-    private static RootCommand BuildRoot(CliContext cli, IEnumerable<Func<CliContext, Command>> commands)
+    /// <summary>Adds the commands to the root: whole if the command line may reach them, else as <see cref="CommandEntry.Placeholder"/>.</summary>
+    /// <remarks>
+    /// The command a run invokes is named on its command line, so a command whose name is not among the arguments
+    /// is only listed. Everything is built when the parser may need more than names: help (a command's line in
+    /// the root help shows its arguments), a response file (<c>@file</c>, whose contents are read while parsing)
+    /// and directives (<c>[suggest]</c> for shell completion carries the whole line in one argument).
+    /// </remarks>
+    internal static void AddCommands(RootCommand root, CliContext cli, IEnumerable<CommandEntry> entries, IReadOnlyList<string> args)
     {
-        var root = new RootCommand("rosenblatt: build, train and explain neural networks from one neuron up.");
-        root.Options.Add(cli.Json);
-        foreach (var create in commands)
-            root.Subcommands.Add(create(cli));
-        return root;
+        bool all = args.Any(a => a.StartsWith('@') || a.StartsWith('[') || IsHelpToken(root, a));
+        foreach (var entry in entries)
+            root.Subcommands.Add(all || args.Contains(entry.Name) ? entry.Create(cli) : entry.Placeholder());
     }
+
+    private static bool IsHelpToken(RootCommand root, string arg) =>
+        root.Options.OfType<HelpOption>().Any(help => help.Name == arg || help.Aliases.Contains(arg));
 
     /// <summary>Whether <c>--json</c> was given, even when other parts of the command line failed to parse.</summary>
     private static bool WantsJson(ParseResult parseResult, Option<bool> json)

@@ -15,6 +15,12 @@ namespace Rosenblatt.Cli.Commands;
 /// </remarks>
 internal static class BackpropCommand
 {
+    /// <summary>The command's name, as typed after <c>rosenblatt</c>.</summary>
+    internal const string Name = "backprop";
+
+    /// <summary>What the command does, in the root help's one line.</summary>
+    internal const string Description = "Walk backpropagation on a two-neuron network: forward values, then each gradient by the chain rule.";
+
     /// <summary>The parameters a gradient-descent step would change, in the order the closing lines name them.</summary>
     private static readonly string[] Parameters = ["w1", "b1", "w2", "b2"];
 
@@ -33,7 +39,7 @@ internal static class BackpropCommand
         var dot = new Option<string?>("--dot") { Description = "Also write the graph in Graphviz DOT to this file (render: dot -Tsvg file -o graph.svg).", HelpName = "file" };
         var graph = new Option<bool>("--graph") { Description = "Also print the computation graph as text: every value with its data and gradient." };
 
-        var command = new Command("backprop", "Walk backpropagation on a two-neuron network: forward values, then each gradient by the chain rule.")
+        var command = new Command(Name, Description)
         {
             x, target, w1, b1, w2, b2, lr, dot, graph,
         };

@@ -43,6 +43,12 @@ namespace Rosenblatt.Cli.Commands;
 /// </remarks>
 internal static class BenchCommand
 {
+    /// <summary>The command's name, as typed after <c>rosenblatt</c>.</summary>
+    internal const string Name = "bench";
+
+    /// <summary>What the command does, in the root help's one line.</summary>
+    internal const string Description = "Time a training workload (mnist, xor, perceptron): seconds per epoch, median, accuracy, peak memory.";
+
     private const int Hidden = 128, BatchSize = 128;
     private const double MnistLearningRate = 0.1;
     private const int WarmupReplays = 3;
@@ -60,7 +66,7 @@ internal static class BenchCommand
         var seed = new Option<int>("--seed") { Description = "The seed for initialization and shuffling.", DefaultValueFactory = _ => 0 };
         var noWarmup = new Option<bool>("--no-warmup") { Description = "Skip the untimed warm-up, so the first timed run also pays the JIT compilation (a cold start)." };
 
-        var command = new Command("bench", "Time a training workload (mnist, xor, perceptron): seconds per epoch, median, accuracy, peak memory.")
+        var command = new Command(Name, Description)
         {
             workload, epochs, threads, dataDir, repeat, seed, noWarmup,
         };

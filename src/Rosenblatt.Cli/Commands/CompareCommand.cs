@@ -15,6 +15,12 @@ namespace Rosenblatt.Cli.Commands;
 /// </remarks>
 internal static class CompareCommand
 {
+    /// <summary>The command's name, as typed after <c>rosenblatt</c>.</summary>
+    internal const string Name = "compare";
+
+    /// <summary>What the command does, in the root help's one line.</summary>
+    internal const string Description = "Train the perceptron and logistic regression on the same gate and compare them, including one mislabelled outlier.";
+
     /// <summary>Builds the command.</summary>
     /// <param name="cli">The console and the global options.</param>
     public static Command Create(CliContext cli)
@@ -22,7 +28,7 @@ internal static class CompareCommand
         var gate = new Option<string>("--gate") { Description = "The logic gate both models learn.", HelpName = "name", DefaultValueFactory = _ => "and" };
         var outlier = new VectorOption("--outlier", "A far-away point added with the wrong label, to measure each boundary's sensitivity.", [4, 4]);
         var epochs = new Option<int>("--epochs") { Description = "The most epochs for the perceptron.", DefaultValueFactory = _ => 100 };
-        var command = new Command("compare", "Train the perceptron and logistic regression on the same gate and compare them, including one mislabelled outlier.")
+        var command = new Command(Name, Description)
         {
             gate, outlier, epochs,
         };

@@ -15,6 +15,12 @@ namespace Rosenblatt.Cli.Commands;
 /// </remarks>
 internal static class DataCommand
 {
+    /// <summary>The command's name, as typed after <c>rosenblatt</c>.</summary>
+    internal const string Name = "data";
+
+    /// <summary>What the command does, in the root help's one line.</summary>
+    internal const string Description = "Data sets: list what --data accepts, fetch MNIST or Fashion-MNIST.";
+
     /// <summary>Builds the command and its subcommands.</summary>
     /// <param name="cli">The console and the global options.</param>
     public static Command Create(CliContext cli)
@@ -28,7 +34,7 @@ internal static class DataCommand
         var list = new Command("list", "List the data sets --data accepts: built-in, data folder, gates, synthetic.");
         list.SetAction(parse => List(cli, parse));
 
-        return new Command("data", "Data sets: list what --data accepts, fetch MNIST or Fashion-MNIST.") { list, fetch };
+        return new Command(Name, Description) { list, fetch };
     }
 
     private static int Fetch(CliContext cli, ParseResult parse, string set, string? directory)

@@ -24,12 +24,18 @@ namespace Rosenblatt.Cli.Commands;
 /// </remarks>
 internal static class DemoCommand
 {
+    /// <summary>The command's name, as typed after <c>rosenblatt</c>.</summary>
+    internal const string Name = "demo";
+
+    /// <summary>What the command does, in the root help's one line.</summary>
+    internal const string Description = "Walk the whole path: one neuron, the perceptron, the XOR wall, a network that learns XOR, the digits, pictures.";
+
     /// <summary>Builds the command.</summary>
     /// <param name="cli">The console and the global options.</param>
     public static Command Create(CliContext cli)
     {
         var outDir = new Option<string>("--out-dir") { Description = "The folder for the pictures (created if missing).", HelpName = "folder", DefaultValueFactory = _ => "rosenblatt-demo" };
-        var command = new Command("demo", "Walk the whole path: one neuron, the perceptron, the XOR wall, a network that learns XOR, the digits, pictures.") { outDir };
+        var command = new Command(Name, Description) { outDir };
         command.SetAction(parse => Execute(cli, parse, parse.GetValue(outDir)!));
         return command;
     }

@@ -17,6 +17,12 @@ namespace Rosenblatt.Cli.Commands;
 /// </remarks>
 internal static class EvaluateCommand
 {
+    /// <summary>The command's name, as typed after <c>rosenblatt</c>.</summary>
+    internal const string Name = "evaluate";
+
+    /// <summary>What the command does, in the root help's one line.</summary>
+    internal const string Description = "Measure a saved model on labelled data: accuracy, log loss, per-class precision/recall/F1, confusion matrix.";
+
     /// <summary>Builds the command.</summary>
     /// <param name="cli">The console and the global options.</param>
     public static Command Create(CliContext cli)
@@ -26,7 +32,7 @@ internal static class EvaluateCommand
         var label = new Option<string?>("--label") { Description = "The CSV's label column, by header name or 0-based index (default: the last column).", HelpName = "column" };
         var all = new Option<bool>("--all") { Description = "Evaluate every row of a built-in or synthetic set, not just the rows held out at training." };
         var dataDir = new Option<string?>("--data-dir") { Description = "Where mnist and fashion-mnist live (default: $ROSENBLATT_DATA, then ./data).", HelpName = "folder" };
-        var command = new Command("evaluate", "Measure a saved model on labelled data: accuracy, log loss, per-class precision/recall/F1, confusion matrix.")
+        var command = new Command(Name, Description)
         {
             model, data, label, all, dataDir,
         };

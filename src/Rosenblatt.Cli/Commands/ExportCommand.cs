@@ -15,13 +15,19 @@ namespace Rosenblatt.Cli.Commands;
 /// </remarks>
 internal static class ExportCommand
 {
+    /// <summary>The command's name, as typed after <c>rosenblatt</c>.</summary>
+    internal const string Name = "export";
+
+    /// <summary>What the command does, in the root help's one line.</summary>
+    internal const string Description = "Export a saved model as ONNX (opset 13): the scaler in the graph, outputs label and probabilities (or scores, or output).";
+
     /// <summary>Builds the command.</summary>
     /// <param name="cli">The console and the global options.</param>
     public static Command Create(CliContext cli)
     {
         var model = new Option<string>("--model") { Description = "The model file to export (written by 'rosenblatt train --out' or 'rosenblatt import').", HelpName = "model.json", Required = true };
         var output = new Option<string>("--out") { Description = "The ONNX file to write (replaced atomically if it exists).", HelpName = "model.onnx", Required = true };
-        var command = new Command("export", "Export a saved model as ONNX (opset 13): the scaler in the graph, outputs label and probabilities (or scores, or output).")
+        var command = new Command(Name, Description)
         {
             model, output,
         };

@@ -14,6 +14,12 @@ namespace Rosenblatt.Cli.Commands;
 /// </remarks>
 internal static class ImportCommand
 {
+    /// <summary>The command's name, as typed after <c>rosenblatt</c>.</summary>
+    internal const string Name = "import";
+
+    /// <summary>What the command does, in the root help's one line.</summary>
+    internal const string Description = "Import a feed-forward network (Gemm or MatMul+Add, Relu, LeakyRelu, Sigmoid, Tanh, Softmax, Identity) from ONNX into a model file.";
+
     /// <summary>Builds the command.</summary>
     /// <param name="cli">The console and the global options.</param>
     public static Command Create(CliContext cli)
@@ -21,7 +27,7 @@ internal static class ImportCommand
         var onnx = new Option<string>("--onnx") { Description = "The ONNX file to read, e.g. written by torch.onnx.export or 'rosenblatt export'.", HelpName = "model.onnx", Required = true };
         var output = new Option<string>("--out") { Description = "The Rosenblatt model file to write (JSON, replaced atomically if it exists).", HelpName = "model.json", Required = true };
         var tensor = new Option<string?>("--output") { Description = "The graph output to import when the file has several (e.g. skl2onnx's probabilities); the nodes feeding only the others are left out.", HelpName = "name" };
-        var command = new Command("import", "Import a feed-forward network (Gemm or MatMul+Add, Relu, LeakyRelu, Sigmoid, Tanh, Softmax, Identity) from ONNX into a model file.")
+        var command = new Command(Name, Description)
         {
             onnx, output, tensor,
         };

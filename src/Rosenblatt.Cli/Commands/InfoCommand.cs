@@ -14,12 +14,18 @@ namespace Rosenblatt.Cli.Commands;
 /// </remarks>
 internal static class InfoCommand
 {
+    /// <summary>The command's name, as typed after <c>rosenblatt</c>.</summary>
+    internal const string Name = "info";
+
+    /// <summary>What the command does, in the root help's one line.</summary>
+    internal const string Description = "Summarize a saved model: layers, output shapes, parameter counts, classes, scaling, training figures.";
+
     /// <summary>Builds the command.</summary>
     /// <param name="cli">The console and the global options.</param>
     public static Command Create(CliContext cli)
     {
         var model = new Option<string>("--model") { Description = "The model file written by 'rosenblatt train --out'.", HelpName = "model.json", Required = true };
-        var command = new Command("info", "Summarize a saved model: layers, output shapes, parameter counts, classes, scaling, training figures.") { model };
+        var command = new Command(Name, Description) { model };
         command.SetAction(parse => Execute(cli, parse, CliModel.Load(parse.GetValue(model)!)));
         return command;
     }

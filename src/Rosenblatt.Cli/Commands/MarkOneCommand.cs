@@ -25,6 +25,12 @@ namespace Rosenblatt.Cli.Commands;
 /// </remarks>
 internal static class MarkOneCommand
 {
+    /// <summary>The command's name, as typed after <c>rosenblatt</c>.</summary>
+    internal const string Name = "mark1";
+
+    /// <summary>What the command does, in the root help's one line.</summary>
+    internal const string Description = "Build and train the Mark I Perceptron (1960): 20×20 retina, random plugboard, 512 A-units, 8 R-units, error correction.";
+
     /// <summary>The tasks <c>--task</c> accepts.</summary>
     public static readonly string[] Tasks = ["shapes", "letters", "mnist", "fashion"];
 
@@ -48,7 +54,7 @@ internal static class MarkOneCommand
         var dataDir = new Option<string?>("--data-dir") { Description = $"The folder holding mnist/ and fashion-mnist/ (default: ${DataDirectory.EnvironmentVariable}, then ./data).", HelpName = "folder" };
         var output = new Option<string?>("--out") { Description = "Save the trained machine (plugboard included) to this model file.", HelpName = "mark1.json" };
         var pictures = new Option<string?>("--pictures") { Description = "Write retina.png, plugboard.png, a-units.png, r-weights.png and r-retina.png into this folder.", HelpName = "folder" };
-        var command = new Command("mark1", "Build and train the Mark I Perceptron (1960): 20×20 retina, random plugboard, 512 A-units, 8 R-units, error correction.")
+        var command = new Command(Name, Description)
         {
             task, aUnits, rUnits, epochs, seed, excitatory, inhibitory, threshold, rule, count, noise, dataDir, output, pictures,
         };

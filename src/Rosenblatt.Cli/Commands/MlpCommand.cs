@@ -29,6 +29,12 @@ namespace Rosenblatt.Cli.Commands;
 /// </remarks>
 internal static partial class MlpCommand
 {
+    /// <summary>The command's name, as typed after <c>rosenblatt</c>.</summary>
+    internal const string Name = "mlp";
+
+    /// <summary>What the command does, in the root help's one line.</summary>
+    internal const string Description = "Train a multilayer network on a logic gate or a CSV file; print the loss curve and the predictions.";
+
     /// <summary>Builds the command.</summary>
     /// <param name="cli">The console and the global options.</param>
     public static Command Create(CliContext cli)
@@ -60,7 +66,7 @@ internal static partial class MlpCommand
         var label = new Option<string?>("--label") { Description = "The CSV's label column, by header name or 0-based index.", HelpName = "column" };
         var numpyInit = new Option<bool>("--numpy-init") { Description = "Replay a NumPy script: np.random.seed(seed); W = randn(in, out)·0.5 per layer, biases 0; with mse, lr/2 (the scripts' gradient convention)." };
 
-        var command = new Command("mlp", "Train a multilayer network on a logic gate or a CSV file; print the loss curve and the predictions.")
+        var command = new Command(Name, Description)
         {
             gate, layers, activation, outputActivation, loss, optimizer, momentum, l2, lr, epochs, batch, seed, init, numpyInit, data, label,
         };

@@ -15,6 +15,12 @@ namespace Rosenblatt.Cli.Commands;
 /// </remarks>
 internal static class NeuronCommand
 {
+    /// <summary>The command's name, as typed after <c>rosenblatt</c>.</summary>
+    internal const string Name = "neuron";
+
+    /// <summary>What the command does, in the root help's one line.</summary>
+    internal const string Description = "Run a hand-weighted neuron on a logic gate and trace each prediction.";
+
     /// <summary>Builds the command; its action writes through <paramref name="cli"/>.</summary>
     /// <param name="cli">The console and the global options.</param>
     public static Command Create(CliContext cli)
@@ -40,7 +46,7 @@ internal static class NeuronCommand
         activation.AcceptOnlyFromAmong(ActivationNames.All);
         var input = new VectorOption("--input", "Trace only this input instead of the whole truth table.");
 
-        var command = new Command("neuron", "Run a hand-weighted neuron on a logic gate and trace each prediction.")
+        var command = new Command(Name, Description)
         {
             gate, weights, bias, activation, input,
         };

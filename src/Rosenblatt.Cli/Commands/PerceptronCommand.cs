@@ -17,6 +17,12 @@ namespace Rosenblatt.Cli.Commands;
 /// </remarks>
 internal static class PerceptronCommand
 {
+    /// <summary>The command's name, as typed after <c>rosenblatt</c>.</summary>
+    internal const string Name = "perceptron";
+
+    /// <summary>What the command does, in the root help's one line.</summary>
+    internal const string Description = "Train Rosenblatt's perceptron on a logic gate or a CSV file and show how it learns (or why it cannot).";
+
     /// <summary>Builds the command.</summary>
     /// <param name="cli">The console and the global options.</param>
     public static Command Create(CliContext cli)
@@ -34,7 +40,7 @@ internal static class PerceptronCommand
         var data = new Option<string?>("--data") { Description = "What to learn instead of a gate: a data set's name (iris, digits, ...) or a CSV file (numeric features, label in the last column unless --label says otherwise).", HelpName = "name|file.csv" };
         var label = new Option<string?>("--label") { Description = "The CSV's label column, by header name or 0-based index.", HelpName = "column" };
 
-        var command = new Command("perceptron", "Train Rosenblatt's perceptron on a logic gate or a CSV file and show how it learns (or why it cannot).")
+        var command = new Command(Name, Description)
         {
             gate, lr, epochs, variant, init, shuffle, seed, log, data, label,
         };

@@ -12,13 +12,19 @@ namespace Rosenblatt.Cli.Commands;
 /// </remarks>
 internal static class PlaygroundCommand
 {
+    /// <summary>The command's name, as typed after <c>rosenblatt</c>.</summary>
+    internal const string Name = "playground";
+
+    /// <summary>What the command does, in the root help's one line.</summary>
+    internal const string Description = "Start the playground: watch a network learn, in your own browser (local server, loopback only).";
+
     /// <summary>Builds the command.</summary>
     /// <param name="cli">The console and the global options.</param>
     public static Command Create(CliContext cli)
     {
         var port = new Option<int>("--port") { Description = "The loopback port to listen on; 0 picks any free port.", DefaultValueFactory = _ => 0, HelpName = "N" };
         var noBrowser = new Option<bool>("--no-browser") { Description = "Only print the address; do not open a browser." };
-        var command = new Command("playground", "Start the playground: watch a network learn, in your own browser (local server, loopback only).")
+        var command = new Command(Name, Description)
         {
             port, noBrowser,
         };

@@ -16,6 +16,12 @@ namespace Rosenblatt.Cli.Commands;
 /// </remarks>
 internal static class PlotCommand
 {
+    /// <summary>The command's name, as typed after <c>rosenblatt</c>.</summary>
+    internal const string Name = "plot";
+
+    /// <summary>What the command does, in the root help's one line.</summary>
+    internal const string Description = "Draw a saved model as PNG files: decision boundary, loss/accuracy curves, confusion matrix, first-layer weights.";
+
     /// <summary>The picture kinds.</summary>
     public static readonly string[] Kinds = ["all", "boundary", "curves", "confusion", "weights"];
 
@@ -30,7 +36,7 @@ internal static class PlotCommand
         kind.AcceptOnlyFromAmong(Kinds);
         var outDir = new Option<string>("--out-dir") { Description = "The folder for the PNG files (created if missing).", HelpName = "folder", DefaultValueFactory = _ => "plots" };
         var dataDir = new Option<string?>("--data-dir") { Description = "Where mnist and fashion-mnist live.", HelpName = "folder" };
-        var command = new Command("plot", "Draw a saved model as PNG files: decision boundary, loss/accuracy curves, confusion matrix, first-layer weights.")
+        var command = new Command(Name, Description)
         {
             model, data, label, kind, outDir, dataDir,
         };

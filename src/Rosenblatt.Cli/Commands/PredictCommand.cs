@@ -19,6 +19,12 @@ namespace Rosenblatt.Cli.Commands;
 /// </remarks>
 internal static class PredictCommand
 {
+    /// <summary>The command's name, as typed after <c>rosenblatt</c>.</summary>
+    internal const string Name = "predict";
+
+    /// <summary>What the command does, in the root help's one line.</summary>
+    internal const string Description = "Classify rows with a saved model: one --input, or a CSV file in and a CSV file out with class probabilities.";
+
     /// <summary>Builds the command.</summary>
     /// <param name="cli">The console and the global options.</param>
     public static Command Create(CliContext cli)
@@ -29,7 +35,7 @@ internal static class PredictCommand
         var input = new VectorOption("--input", "One row to classify, e.g. --input 5.1,3.5,1.4,0.2.");
         var label = new Option<string?>("--label") { Description = "The CSV's label column, if it is not the last, by header name or 0-based index.", HelpName = "column" };
         var output = new Option<string?>("--out") { Description = "Write the predictions to this CSV file (atomically) instead of stdout.", HelpName = "predictions.csv" };
-        var command = new Command("predict", "Classify rows with a saved model: one --input, or a CSV file in and a CSV file out with class probabilities.")
+        var command = new Command(Name, Description)
         {
             model, data, input, label, output, dataDir,
         };

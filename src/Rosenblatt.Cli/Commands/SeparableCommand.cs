@@ -17,6 +17,12 @@ namespace Rosenblatt.Cli.Commands;
 /// </remarks>
 internal static class SeparableCommand
 {
+    /// <summary>The command's name, as typed after <c>rosenblatt</c>.</summary>
+    internal const string Name = "separable";
+
+    /// <summary>What the command does, in the root help's one line.</summary>
+    internal const string Description = "Decide whether two classes can be split by a line (hyperplane), and show the proof either way.";
+
     /// <summary>Builds the command.</summary>
     /// <param name="cli">The console and the global options.</param>
     public static Command Create(CliContext cli)
@@ -24,7 +30,7 @@ internal static class SeparableCommand
         var gate = new Option<string>("--gate") { Description = "The logic gate to check: and, or, nand, nor, xor, xnor, andN, orN, parityN.", HelpName = "name", DefaultValueFactory = _ => "xor" };
         var data = new Option<string?>("--data") { Description = "A data set's name or a CSV file to check instead of a gate (numeric features, label in the last column unless --label says otherwise); more than two classes are checked one-vs-rest.", HelpName = "file.csv" };
         var label = new Option<string?>("--label") { Description = "The CSV's label column, by header name or 0-based index.", HelpName = "column" };
-        var command = new Command("separable", "Decide whether two classes can be split by a line (hyperplane), and show the proof either way.")
+        var command = new Command(Name, Description)
         {
             gate, data, label,
         };

@@ -27,6 +27,12 @@ namespace Rosenblatt.Cli.Commands;
 /// </remarks>
 internal static class TrainCommand
 {
+    /// <summary>The command's name, as typed after <c>rosenblatt</c>.</summary>
+    internal const string Name = "train";
+
+    /// <summary>What the command does, in the root help's one line.</summary>
+    internal const string Description = "Train a perceptron, logistic regression or network on a data set; report test accuracy; save the model.";
+
     /// <summary>The model kinds <c>--model</c> accepts.</summary>
     public static readonly string[] Models = ["network", "logistic", "perceptron"];
 
@@ -35,7 +41,7 @@ internal static class TrainCommand
     public static Command Create(CliContext cli)
     {
         var o = new TrainOptions();
-        var command = new Command("train", "Train a perceptron, logistic regression or network on a data set; report test accuracy; save the model.");
+        var command = new Command(Name, Description);
         o.AddTo(command);
         command.SetAction(parse => Execute(cli, parse, o.Read(parse)));
         return command;

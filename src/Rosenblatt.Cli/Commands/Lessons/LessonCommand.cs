@@ -12,12 +12,18 @@ namespace Rosenblatt.Cli.Commands.Lessons;
 /// </remarks>
 internal static class LessonCommand
 {
+    /// <summary>The command's name, as typed after <c>rosenblatt</c>.</summary>
+    internal const string Name = "lesson";
+
+    /// <summary>What the command does, in the root help's one line.</summary>
+    internal const string Description = "Interactive lessons from one neuron to a network reading digits: read, write C#, get graded and helped.";
+
     /// <summary>Builds the command group.</summary>
     /// <param name="cli">The console and the global options.</param>
     public static Command Create(CliContext cli)
     {
         var options = new LessonOptions();
-        var command = new Command("lesson", "Interactive lessons from one neuron to a network reading digits: read, write C#, get graded and helped.")
+        var command = new Command(Name, Description)
         {
             options.Progress,
             LessonListCommand.Create(cli, options),
