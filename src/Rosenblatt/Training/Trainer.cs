@@ -22,8 +22,9 @@ namespace Rosenblatt.Training;
 /// stops after the current batch and keeps the best weights so far.</para>
 /// <para>Each step: gather a batch (rows copied into a reused buffer, the data set itself is never
 /// copied), forward, loss and backward, optimizer step. Nothing is allocated per batch. Where it applies
-/// (SGD, a hidden first layer, mini-batches, enough work) the step is split over the threads by the first
-/// layer's units instead (<see cref="SplitStep{TRows}"/>), with the same bits.</para>
+/// (SGD or Adam, a hidden first layer, mini-batches, enough work) the step is split by the first layer's
+/// units instead (<see cref="SplitStep{TRows}"/>), with the same bits; its parts run on the worker threads
+/// or on the calling thread, whichever its first steps timed faster (<see cref="SplitStepChoice"/>).</para>
 /// </remarks>
 public sealed class Trainer
 {
