@@ -54,7 +54,7 @@ public static class CliApp
     /// <param name="stderr">Where errors go (one line, or one JSON document under <c>--json</c>).</param>
     /// <returns>The exit code: see <see cref="ExitCodes"/>.</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
-        Run(args, stdout, stderr, new Lazy<IAnsiConsole>(PlainConsole(stdout)), (cli, root) => AddCommands(root, cli, Commands, args), default, null);
+        Run(args, stdout, stderr, new Lazy<IAnsiConsole>(PlainConsole(stdout)), TheCommands(args), default, null);
 
     /// <summary>A console over <paramref name="writer"/> with no colours, no ANSI codes, Unicode borders and <see cref="TestWidth"/> columns.</summary>
     /// <param name="writer">Where the console writes.</param>
@@ -81,7 +81,7 @@ public static class CliApp
     /// <param name="cancellation">Cancelled by Ctrl+C: training stops after the current batch and keeps its best weights.</param>
     /// <param name="clock">The clock progress lines read; the system's when null (tests give a manual one).</param>
     internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole console, CancellationToken cancellation = default, TimeProvider? clock = null) =>
-        Run(args, stdout, stderr, new Lazy<IAnsiConsole>(console), (cli, root) => AddCommands(root, cli, Commands, args), cancellation, clock);
+        Run(args, stdout, stderr, new Lazy<IAnsiConsole>(console), TheCommands(args), cancellation, clock);
 
     /// <summary>Runs the CLI over a console made only if a command draws on it (the real terminal, from <see cref="Program.Main"/>).</summary>
     /// <param name="args">The command-line arguments.</param>
@@ -91,7 +91,7 @@ public static class CliApp
     /// <param name="cancellation">Cancelled by Ctrl+C.</param>
     /// <returns>The exit code: see <see cref="ExitCodes"/>.</returns>
     internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, Lazy<IAnsiConsole> console, CancellationToken cancellation = default) =>
-        Run(args, stdout, stderr, console, (cli, root) => AddCommands(root, cli, Commands, args), cancellation, null);
+        Run(args, stdout, stderr, console, TheCommands(args), cancellation, null);
 
     /// <summary>Runs the CLI with a given command list; tests use it to plug in commands that fail on purpose.</summary>
     internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole console, IEnumerable<Func<CliContext, Command>> commands,
@@ -158,6 +158,9 @@ public static class CliApp
             return ExitCodes.InternalError;
         }
     }
+
+    /// <summary>Adds <see cref="Commands"/> for this command line (see <see cref="AddCommands"/>).</summary>
+    private static Action<CliContext, RootCommand> TheCommands(string[] args) => (cli, root) => AddCommands(root, cli, Commands, args);
 
     /// <summary>Adds the commands to the root: whole if the command line may reach them, else as <see cref="CommandEntry.Placeholder"/>.</summary>
     /// <remarks>
